@@ -1,0 +1,193 @@
+package dev.synckit.core.http;
+
+import dev.synckit.canonical.SourceSystem;
+import dev.synckit.core.failure.ErrorDetails;
+import dev.synckit.core.failure.SyncException;
+import dev.synckit.core.failure.TransientException;
+import dev.synckit.core.failure.UnauthorizedException;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The one HTTP path of every connector, over the JDK's {@link HttpClient}: adds credentials, the
+ * correlation id (from SLF4J's MDC) and a user agent; counts requests; lets observers read quota
+ * headers; classifies failures with the platform's {@link ErrorClassifier}; and on an
+ * {@link UnauthorizedException} invalidates the credentials once and retries once.
+ * Retries for other failures are the engine's business, not this class's. Thread-safe.
+ */
+public final class PlatformHttp {
+
+    /** The MDC key (and default request header) of the correlation id. */
+    public static final String CORRELATION_MDC_KEY = "correlationId";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformHttp.class);
+
+    private final SourceSystem system;
+    private final HttpClient client;
+    private final Duration requestTimeout;
+    private final RequestAuthenticator authenticator;
+    private final ErrorClassifier classifier;
+    private final ResponseObserver observer;
+    private final String correlationHeader;
+    private final String userAgent;
+    private final LongAdder requests = new LongAdder();
+
+    private PlatformHttp(Builder b) {
+        this.system = b.system;
+        this.client = b.client != null ? b.client
+                : HttpClient.newBuilder().connectTimeout(b.connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.requestTimeout = b.requestTimeout;
+        this.authenticator = b.authenticator;
+        this.classifier = b.classifier;
+        this.observer = b.observer;
+        this.correlationHeader = b.correlationHeader;
+        this.userAgent = b.userAgent;
+    }
+
+    public static Builder builder(SourceSystem system, ErrorClassifier classifier) {
+        return new Builder(system, classifier);
+    }
+
+    /** The platform this client talks to. */
+    public SourceSystem system() {
+        return system;
+    }
+
+    /** Requests sent so far (each attempt counts). */
+    public long requestCount() {
+        return requests.sum();
+    }
+
+    /**
+     * Sends a request. Returns 2xx responses and those the call accepts; throws everything else as a
+     * classified {@link SyncException}.
+     */
+    public HttpResult send(HttpCall call) {
+        Objects.requireNonNull(call, "call");
+        HttpResult result = exchange(call);
+        if (isAccepted(call, result)) {
+            return result;
+        }
+        SyncException failure = classify(result);
+        if (failure instanceof UnauthorizedException && authenticator.invalidate()) {
+            LOG.debug("{} refused credentials for {}; renewing once", system.id(), result.describe());
+            HttpResult again = exchange(call);
+            if (isAccepted(call, again)) {
+                return again;
+            }
+            throw classify(again);
+        }
+        throw failure;
+    }
+
+    private static boolean isAccepted(HttpCall call, HttpResult result) {
+        return result.isSuccess() || call.accepted().contains(result.status());
+    }
+
+    private SyncException classify(HttpResult result) {
+        SyncException e = classifier.classify(result);
+        return e.details().system() == null ? e.withDetails(e.details().withSystem(system)) : e;
+    }
+
+    private HttpResult exchange(HttpCall call) {
+        HttpCall authenticated = authenticator.authenticate(call);
+        HttpRequest.Builder request = HttpRequest.newBuilder(authenticated.uri()).timeout(requestTimeout);
+        authenticated.headers().forEach(request::header);
+        request.setHeader("User-Agent", userAgent);
+        String correlationId = MDC.get(CORRELATION_MDC_KEY);
+        if (correlationId != null && !authenticated.headers().containsKey(correlationHeader)) {
+            request.setHeader(correlationHeader, correlationId);
+        }
+        HttpRequest.BodyPublisher body = authenticated.body() == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(authenticated.body(), StandardCharsets.UTF_8);
+        request.method(authenticated.method(), body);
+        requests.increment();
+        try {
+            HttpResponse<String> response = client.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResult result = new HttpResult(response.statusCode(), response.headers(),
+                    response.body() == null ? "" : response.body(), authenticated.uri(), authenticated.method());
+            observer.onResponse(result);
+            return result;
+        } catch (HttpTimeoutException e) {
+            throw new TransientException("timed out after " + requestTimeout + ": " + call,
+                    ErrorDetails.of(system).withPlatformCode("TIMEOUT"), e);
+        } catch (IOException e) {
+            throw new TransientException("connection failed: " + call + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    ErrorDetails.of(system).withPlatformCode("CONNECTION_FAILED"), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientException("interrupted: " + call, ErrorDetails.of(system).withPlatformCode("INTERRUPTED"), e);
+        }
+    }
+
+    /** Configures a {@link PlatformHttp}. Not thread-safe; {@link #build()} copies. */
+    public static final class Builder {
+        private final SourceSystem system;
+        private final ErrorClassifier classifier;
+        private HttpClient client;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(120);
+        private RequestAuthenticator authenticator = RequestAuthenticator.none();
+        private ResponseObserver observer = ResponseObserver.none();
+        private String correlationHeader = "X-Correlation-Id";
+        private String userAgent = "SyncKit/0.1";
+
+        private Builder(SourceSystem system, ErrorClassifier classifier) {
+            this.system = Objects.requireNonNull(system, "system");
+            this.classifier = Objects.requireNonNull(classifier, "classifier");
+        }
+
+        /** A shared JDK client; by default each {@link PlatformHttp} makes its own. */
+        public Builder httpClient(HttpClient value) {
+            this.client = Objects.requireNonNull(value, "httpClient");
+            return this;
+        }
+
+        public Builder connectTimeout(Duration value) {
+            this.connectTimeout = Objects.requireNonNull(value, "connectTimeout");
+            return this;
+        }
+
+        public Builder requestTimeout(Duration value) {
+            this.requestTimeout = Objects.requireNonNull(value, "requestTimeout");
+            return this;
+        }
+
+        public Builder authenticator(RequestAuthenticator value) {
+            this.authenticator = Objects.requireNonNull(value, "authenticator");
+            return this;
+        }
+
+        public Builder observer(ResponseObserver value) {
+            this.observer = Objects.requireNonNull(value, "observer");
+            return this;
+        }
+
+        /** The header that carries the correlation id; default {@code X-Correlation-Id}. */
+        public Builder correlationHeader(String value) {
+            this.correlationHeader = Objects.requireNonNull(value, "correlationHeader");
+            return this;
+        }
+
+        public Builder userAgent(String value) {
+            this.userAgent = Objects.requireNonNull(value, "userAgent");
+            return this;
+        }
+
+        public PlatformHttp build() {
+            return new PlatformHttp(this);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.synckit.core.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Remembers which effects happened (so a duplicate delivery has no second effect) and the content
+ * hash last written per target record (so a write that would change nothing is skipped).
+ * Implementations must be thread-safe; batch methods exist so durable stores can use one round trip.
+ */
+public interface IdempotencyStore {
+
+    /** An in-memory store for tests and single-process use. */
+    static IdempotencyStore inMemory() {
+        return new InMemoryIdempotencyStore();
+    }
+
+    /** Which of the keys are already recorded. */
+    Set<IdempotencyKey> recorded(Collection<IdempotencyKey> keys);
+
+    /** Records keys as done at the given time; recording a key twice is harmless. */
+    void recordAll(Collection<IdempotencyKey> keys, Instant at);
+
+    /** The hash of the content last written for a target record, if any. */
+    Optional<String> contentHash(String target, String recordKey);
+
+    /** Saves the hash of the content just written for a target record. */
+    void putContentHash(String target, String recordKey, String hash);
+
+    /** Forgets keys recorded before the given time; returns how many were removed. */
+    int purgeBefore(Instant cutoff);
+}
