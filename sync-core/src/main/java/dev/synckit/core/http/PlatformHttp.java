@@ -74,14 +74,15 @@ public final class PlatformHttp {
      */
     public HttpResult send(HttpCall call) {
         Objects.requireNonNull(call, "call");
-        HttpResult result = exchange(call);
+        HttpCall authenticated = authenticator.authenticate(call);
+        HttpResult result = exchange(authenticated);
         if (isAccepted(call, result)) {
             return result;
         }
         SyncException failure = classify(result);
-        if (failure instanceof UnauthorizedException && authenticator.invalidate()) {
+        if (failure instanceof UnauthorizedException && authenticator.invalidate(authenticated)) {
             LOG.debug("{} refused credentials for {}; renewing once", system.id(), result.describe());
-            HttpResult again = exchange(call);
+            HttpResult again = exchange(authenticator.authenticate(call));
             if (isAccepted(call, again)) {
                 return again;
             }
@@ -99,8 +100,8 @@ public final class PlatformHttp {
         return e.details().system() == null ? e.withDetails(e.details().withSystem(system)) : e;
     }
 
-    private HttpResult exchange(HttpCall call) {
-        HttpCall authenticated = authenticator.authenticate(call);
+    private HttpResult exchange(HttpCall authenticated) {
+        HttpCall call = authenticated;
         HttpRequest.Builder request = HttpRequest.newBuilder(authenticated.uri()).timeout(requestTimeout);
         authenticated.headers().forEach(request::header);
         request.setHeader("User-Agent", userAgent);

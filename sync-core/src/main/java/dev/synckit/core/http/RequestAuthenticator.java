@@ -10,11 +10,12 @@ public interface RequestAuthenticator {
     HttpCall authenticate(HttpCall call);
 
     /**
-     * The platform refused the credentials just used: drop cached tokens so the next
-     * {@link #authenticate} fetches new ones. Returns whether a retry can help (false for static
-     * credentials such as signatures, which would fail the same way).
+     * The platform refused the credentials of {@code rejected} (the call as authenticated): drop that
+     * cached token so the next {@link #authenticate} fetches a new one. Only the token actually sent is
+     * dropped, so many callers refused at once cause one renewal. Returns whether a retry can help
+     * (false for static credentials such as signatures, which would fail the same way).
      */
-    default boolean invalidate() {
+    default boolean invalidate(HttpCall rejected) {
         return false;
     }
 
