@@ -32,7 +32,7 @@ public record SourceSystem(String id) {
   public SourceSystem {
     Objects.requireNonNull(id, "id");
     if (!ID.matcher(id).matches()) {
-      throw new IllegalArgumentException("id: source system id must match " + ID.pattern());
+      throw new IllegalArgumentException("source system id must match " + ID.pattern());
     }
   }
 

@@ -3,7 +3,6 @@ package dev.synckit.canonical.json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -50,8 +49,7 @@ public final class CanonicalJson {
 
   private static final int MAX_DETAIL = 240;
   private static final Pattern FIELD_PREFIX =
-      Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*(?:\\[\\d+])?(?:\\.[A-Za-z_][A-Za-z0-9_]*(?:\\[\\d+])?)*)(?::\\s*(.*))?$",
-          Pattern.DOTALL);
+      Pattern.compile("^(?:([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_]\\S*?):\\s+(.*))$", Pattern.DOTALL);
 
   private final ObjectMapper mapper;
   private final UnknownFieldCounter unknownFields;
@@ -266,11 +264,15 @@ public final class CanonicalJson {
       // a record's constructor refused the values; its message starts with the field at fault
       return fieldFailure(targetType, pathOf(vie), vie.getCause(), e);
     }
+    StreamReadException malformed = findCause(e, StreamReadException.class);
+    if (malformed != null) {
+      // databind may wrap a parse error with the path of the enclosing bean; the parser knows the field
+      String path = pathOf(malformed);
+      return new CanonicalJsonException(targetType, path.isEmpty() && e instanceof JsonMappingException jme ? pathOf(jme) : path,
+          "malformed JSON: " + detailOf(malformed), e);
+    }
     if (e instanceof JsonMappingException jme) {
       return new CanonicalJsonException(targetType, pathOf(jme), detailOf(jme), e);
-    }
-    if (e instanceof StreamReadException sre) {
-      return new CanonicalJsonException(targetType, pathOf(sre), "malformed JSON: " + detailOf(sre), e);
     }
     if (e instanceof IllegalArgumentException) {
       return fieldFailure(targetType, "", e, e);
@@ -278,14 +280,24 @@ public final class CanonicalJson {
     return new CanonicalJsonException(targetType, "", e.getClass().getSimpleName() + ": " + abbreviate(String.valueOf(e.getMessage())), e);
   }
 
+  private static <X extends Throwable> @Nullable X findCause(Throwable t, Class<X> type) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (type.isInstance(c)) {
+        return type.cast(c);
+      }
+    }
+    return null;
+  }
+
   private static CanonicalJsonException fieldFailure(String targetType, String basePath, Throwable fault, Exception e) {
     String message = String.valueOf(fault.getMessage());
     Matcher m = FIELD_PREFIX.matcher(message);
     if (m.matches()) {
-      String field = m.group(1);
-      String detail = m.group(2) == null
+      // either a bare field name (Objects.requireNonNull) or "field.path: explanation"
+      String field = m.group(1) != null ? m.group(1) : m.group(2);
+      String detail = m.group(1) != null
           ? (fault instanceof NullPointerException ? "is required" : "invalid value")
-          : m.group(2);
+          : m.group(3);
       String path = basePath.isEmpty() ? field : basePath + "." + field;
       return new CanonicalJsonException(targetType, path, abbreviate(detail), e);
     }
@@ -293,6 +305,9 @@ public final class CanonicalJson {
   }
 
   private static String pathOf(JsonProcessingException e) {
+    if (e instanceof StreamReadException sre && sre.getProcessor() != null) {
+      return pathOf(sre.getProcessor().getParsingContext());
+    }
     if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
       StringBuilder sb = new StringBuilder();
       for (JsonMappingException.Reference ref : jme.getPath()) {
@@ -307,10 +322,6 @@ public final class CanonicalJson {
         }
       }
       return sb.toString();
-    }
-    Object processor = e instanceof StreamReadException sre ? sre.getProcessor() : null;
-    if (processor instanceof JsonParser parser) {
-      return pathOf(parser.getParsingContext());
     }
     return "";
   }

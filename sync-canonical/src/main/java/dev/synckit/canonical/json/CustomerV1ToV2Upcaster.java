@@ -19,6 +19,7 @@ import java.util.Map;
  *       {@code postalCode}, and a country name or alpha-3 code is normalised to alpha-2.
  *   <li>{@code externalIds {system: id}} becomes {@code externalRefs [{system, recordType, id}]} with
  *       the platform's customer record type ({@code Account}, {@code customer}, {@code organization}).
+ *   <li>A missing {@code taxProfile} (v1 had none) becomes the empty profile.
  *   <li>In {@code CustomerUpdated.changedFields}, {@code billingAddress} becomes {@code billTo} and
  *       {@code externalIds} becomes {@code externalRefs}.
  * </ul>
@@ -67,6 +68,10 @@ final class CustomerV1ToV2Upcaster implements Upcaster {
   }
 
   private static void upcastCustomer(ObjectNode customer) {
+    if (!customer.has("taxProfile")) {
+      // v1 had no tax profile; v2 requires one, and the empty profile means "no tax ids, not exempt"
+      customer.putObject("taxProfile");
+    }
     JsonNode billing = customer.remove("billingAddress");
     if (billing instanceof ObjectNode address && !customer.has("billTo")) {
       ObjectNode party = customer.objectNode();

@@ -1,0 +1,54 @@
+package dev.synckit.canonical.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.synckit.canonical.Fixtures;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BusinessEventTest {
+
+  @Test
+  void eventTypes_registersEveryPermittedSubtypeWithItsVersion() {
+    assertThat(EventTypes.names()).containsExactly("CaseEscalated", "CustomerRegistered", "CustomerUpdated",
+        "EntitlementChanged", "InvoicePosted", "InvoiceSettled", "OrderApproved", "OrderRejected", "PaymentReceived");
+    assertThat(BusinessEvent.class.getPermittedSubclasses()).hasSize(EventTypes.names().size());
+    for (BusinessEvent e : Fixtures.everyEvent()) {
+      assertThat(EventTypes.classOf(e.eventType())).contains(e.getClass());
+      assertThat(EventTypes.currentVersion(e.eventType())).isEqualTo(e.schemaVersion());
+    }
+  }
+
+  @Test
+  void customerEvents_areVersion2_othersVersion1() {
+    assertThat(EventTypes.currentVersion("CustomerRegistered")).isEqualTo(2);
+    assertThat(EventTypes.currentVersion("CustomerUpdated")).isEqualTo(2);
+    assertThat(EventTypes.currentVersion("OrderApproved")).isEqualTo(1);
+    assertThatThrownBy(() -> EventTypes.currentVersion("Nope")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(EventTypes.classOf("Nope")).isEmpty();
+  }
+
+  @Test
+  void businessKey_isTheCustomerIdForCustomerScopedEvents() {
+    for (BusinessEvent e : Fixtures.everyEvent()) {
+      assertThat(e.businessKey()).as(e.eventType()).isEqualTo("cust-0001");
+    }
+  }
+
+  @Test
+  void caseEscalated_withoutOrganisation_isKeyedByCaseId() {
+    CaseEscalated e = new CaseEscalated(Fixtures.supportCase().toBuilder().organizationCustomerId(null).build(), "VIP");
+
+    assertThat(e.businessKey()).isEqualTo("case-314");
+    assertThat(e.eventType()).isEqualTo("CaseEscalated");
+  }
+
+  @Test
+  void customerUpdated_sortsAndFreezesChangedFields() {
+    CustomerUpdated e = new CustomerUpdated(Fixtures.customer(), Set.of("phone", "billTo", "name"));
+
+    assertThat(e.changedFields()).containsExactly("billTo", "name", "phone");
+    assertThatThrownBy(() -> e.changedFields().add("x")).isInstanceOf(UnsupportedOperationException.class);
+  }
+}
