@@ -76,8 +76,16 @@ public abstract class PlatformSimulator implements AutoCloseable {
     return this;
   }
 
-  /** The base URI, such as {@code http://127.0.0.1:54321}, without a trailing slash. Starts the server if needed. */
+  /**
+   * The base URI, such as {@code http://127.0.0.1:54321}, without a trailing slash. Starts the server if needed;
+   * after {@link #close()} it still answers the old URI (nothing listens there any more).
+   */
   public URI baseUri() {
+    synchronized (lifecycle) {
+      if (closed && started) {
+        return baseUriOfStarted();
+      }
+    }
     start();
     return baseUriOfStarted();
   }
@@ -199,7 +207,10 @@ public abstract class PlatformSimulator implements AutoCloseable {
     SimRequest request = toSimRequest(recorded);
     FaultRules.Decision decision = faults.decide(request);
     if (!decision.latency().isZero()) {
-      closedSignal.await(decision.latency().toNanos(), TimeUnit.NANOSECONDS);
+      if (closedSignal.await(decision.latency().toNanos(), TimeUnit.NANOSECONDS)) {
+        record(seq, at, request, 0, decision.description() + "+closed");
+        return new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+      }
     }
     FaultRule fault = decision.fault();
     if (fault != null && fault.kind() == FaultRule.Kind.DROP_CONNECTION) {
