@@ -63,6 +63,7 @@ public abstract class PlatformSimulator implements AutoCloseable {
         throw new IllegalStateException("simulator is closed");
       }
       if (!started) {
+        server.setServerSocketFactory(new NoDelayServerSocketFactory());
         server.setDispatcher(new SimDispatcher());
         try {
           server.start(InetAddress.getByName("127.0.0.1"), 0);
