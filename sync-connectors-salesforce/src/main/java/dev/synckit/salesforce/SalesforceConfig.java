@@ -1,0 +1,187 @@
+package dev.synckit.salesforce;
+
+import dev.synckit.core.auth.CredentialsProvider;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a {@link SalesforceClient} needs: where to log in, which API version, credentials, timeouts.
+ * Immutable and thread-safe; build with {@link #builder()}.
+ */
+public final class SalesforceConfig {
+
+    /** Production login host. Sandboxes use {@code https://test.salesforce.com}; client credentials need My Domain. */
+    public static final URI PRODUCTION_LOGIN = URI.create("https://login.salesforce.com");
+
+    private static final Pattern API_VERSION = Pattern.compile("v\\d+\\.\\d");
+
+    private final URI loginUrl;
+    private final String apiVersion;
+    private final Duration requestTimeout;
+    private final Duration connectTimeout;
+    private final CredentialsProvider<SalesforceCredentials> credentials;
+    private final String correlationHeader;
+    private final @Nullable Integer queryBatchSize;
+    private final Clock clock;
+
+    private SalesforceConfig(Builder b) {
+        this.loginUrl = b.loginUrl;
+        this.apiVersion = b.apiVersion;
+        this.requestTimeout = b.requestTimeout;
+        this.connectTimeout = b.connectTimeout;
+        this.credentials = Objects.requireNonNull(b.credentials, "credentials are required");
+        this.correlationHeader = b.correlationHeader;
+        this.queryBatchSize = b.queryBatchSize;
+        this.clock = b.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The login host the token endpoint lives on, without a trailing slash. */
+    public URI loginUrl() {
+        return loginUrl;
+    }
+
+    /** The REST API version, e.g. {@code v62.0}. */
+    public String apiVersion() {
+        return apiVersion;
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Asked for credentials on every token request, so a rotated secret is picked up. */
+    public CredentialsProvider<SalesforceCredentials> credentials() {
+        return credentials;
+    }
+
+    /** The request header that carries the correlation id. */
+    public String correlationHeader() {
+        return correlationHeader;
+    }
+
+    /** The {@code Sforce-Query-Options: batchSize} hint, if set (200 to 2000; Salesforce may send fewer). */
+    public Optional<Integer> queryBatchSize() {
+        return Optional.ofNullable(queryBatchSize);
+    }
+
+    /** The clock JWT expiry is computed with. */
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public String toString() {
+        return "SalesforceConfig[loginUrl=" + loginUrl + ", apiVersion=" + apiVersion + ", requestTimeout="
+                + requestTimeout + "]";
+    }
+
+    /** Builds a {@link SalesforceConfig}. Not thread-safe; {@link #build()} copies. */
+    public static final class Builder {
+        private URI loginUrl = PRODUCTION_LOGIN;
+        private String apiVersion = "v62.0";
+        private Duration requestTimeout = Duration.ofSeconds(120);
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private @Nullable CredentialsProvider<SalesforceCredentials> credentials;
+        private String correlationHeader = "X-Correlation-Id";
+        private @Nullable Integer queryBatchSize;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** The login host ({@code https://login.salesforce.com}, {@code https://test.salesforce.com} or My Domain). */
+        public Builder loginUrl(URI value) {
+            Objects.requireNonNull(value, "loginUrl");
+            if (!value.isAbsolute() || value.getHost() == null) {
+                throw new IllegalArgumentException("loginUrl must be an absolute http(s) URL: " + value);
+            }
+            String s = value.toString();
+            this.loginUrl = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+            return this;
+        }
+
+        /** The REST API version, {@code vNN.N}; default {@code v62.0}. */
+        public Builder apiVersion(String value) {
+            Objects.requireNonNull(value, "apiVersion");
+            if (!API_VERSION.matcher(value).matches()) {
+                throw new IllegalArgumentException("apiVersion must look like v62.0: " + value);
+            }
+            this.apiVersion = value;
+            return this;
+        }
+
+        /** Per-request timeout; default 120 s. */
+        public Builder requestTimeout(Duration value) {
+            this.requestTimeout = positive(value, "requestTimeout");
+            return this;
+        }
+
+        /** Connect timeout; default 10 s. */
+        public Builder connectTimeout(Duration value) {
+            this.connectTimeout = positive(value, "connectTimeout");
+            return this;
+        }
+
+        /** Fixed credentials. */
+        public Builder credentials(SalesforceCredentials value) {
+            this.credentials = CredentialsProvider.of(Objects.requireNonNull(value, "credentials"));
+            return this;
+        }
+
+        /** Credentials looked up on every token request (for rotation). */
+        public Builder credentials(CredentialsProvider<SalesforceCredentials> value) {
+            this.credentials = Objects.requireNonNull(value, "credentials");
+            return this;
+        }
+
+        /** The correlation id header; default {@code X-Correlation-Id}. */
+        public Builder correlationHeader(String value) {
+            Objects.requireNonNull(value, "correlationHeader");
+            if (value.isBlank()) {
+                throw new IllegalArgumentException("correlationHeader must not be blank");
+            }
+            this.correlationHeader = value;
+            return this;
+        }
+
+        /** Asks Salesforce for query batches of this size, 200 to 2000. */
+        public Builder queryBatchSize(int value) {
+            if (value < 200 || value > 2000) {
+                throw new IllegalArgumentException("queryBatchSize must be 200..2000: " + value);
+            }
+            this.queryBatchSize = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** @throws NullPointerException if no credentials were given */
+        public SalesforceConfig build() {
+            return new SalesforceConfig(this);
+        }
+
+        private static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
+            return value;
+        }
+    }
+}
