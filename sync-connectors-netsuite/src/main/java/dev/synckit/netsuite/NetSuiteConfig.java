@@ -1,0 +1,234 @@
+package dev.synckit.netsuite;
+
+import dev.synckit.core.auth.CredentialsProvider;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How to reach one NetSuite account: account id, base URI, token-based credentials, timeouts, the clock and
+ * nonce source used for signing, and write defaults. Build with {@link #builder(String, CredentialsProvider)};
+ * a built config never changes and is thread-safe.
+ */
+public final class NetSuiteConfig {
+
+    /** How NetSuite treats unknown property names in a request body ({@code X-NetSuite-PropertyNameValidation}). */
+    public enum PropertyNameValidation {
+        /** Refuse the request with {@code INVALID_CONTENT} naming the property: the SyncKit default, catches mapping mistakes. */
+        ERROR("Error"),
+        /** NetSuite's own default: unknown properties are silently ignored. */
+        WARNING("Warning"),
+        /** Ignore unknown properties. */
+        IGNORE("Ignore");
+
+        private final String headerValue;
+
+        PropertyNameValidation(String headerValue) {
+            this.headerValue = headerValue;
+        }
+
+        /** The header value NetSuite expects. */
+        public String headerValue() {
+            return headerValue;
+        }
+    }
+
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9]+(_[A-Za-z0-9]+)*");
+    private static final Pattern SUBSIDIARY_ID = Pattern.compile("[0-9]+");
+    private static final char[] NONCE_ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    private static final int NONCE_LENGTH = 32;
+
+    private final String accountId;
+    private final URI baseUri;
+    private final CredentialsProvider<TbaCredentials> credentials;
+    private final Duration requestTimeout;
+    private final Clock clock;
+    private final Supplier<String> nonceSource;
+    private final @Nullable String subsidiaryId;
+    private final PropertyNameValidation propertyNameValidation;
+
+    private NetSuiteConfig(Builder b) {
+        this.accountId = b.accountId;
+        this.baseUri = b.baseUri != null ? b.baseUri : defaultBaseUri(b.accountId);
+        this.credentials = b.credentials;
+        this.requestTimeout = b.requestTimeout;
+        this.clock = b.clock;
+        this.nonceSource = b.nonceSource != null ? b.nonceSource : secureNonces();
+        this.subsidiaryId = b.subsidiaryId;
+        this.propertyNameValidation = b.propertyNameValidation;
+    }
+
+    /**
+     * Starts a config for an account.
+     *
+     * @param accountId the account id as NetSuite shows it, e.g. {@code 1234567} or {@code 1234567_SB1}
+     * @param credentials supplies the current TBA credentials (read for every request, so rotation needs no restart)
+     */
+    public static Builder builder(String accountId, CredentialsProvider<TbaCredentials> credentials) {
+        return new Builder(accountId, credentials);
+    }
+
+    /** Starts a config for an account with fixed credentials. */
+    public static Builder builder(String accountId, TbaCredentials credentials) {
+        return new Builder(accountId, CredentialsProvider.of(credentials));
+    }
+
+    /**
+     * The account's REST host: the account id in lower case with {@code _} turned into {@code -}, e.g.
+     * {@code https://1234567-sb1.suitetalk.api.netsuite.com}.
+     */
+    public static URI defaultBaseUri(String accountId) {
+        requireAccountId(accountId);
+        return URI.create("https://" + accountId.toLowerCase(Locale.ROOT).replace('_', '-')
+                + ".suitetalk.api.netsuite.com");
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    /** The OAuth realm: the account id in upper case, underscore kept ({@code 1234567_SB1}). */
+    public String realm() {
+        return accountId.toUpperCase(Locale.ROOT);
+    }
+
+    /** Scheme, host and port of the REST API, without a trailing slash. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public CredentialsProvider<TbaCredentials> credentials() {
+        return credentials;
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** The clock that dates OAuth signatures. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Supplies one fresh OAuth nonce per request. */
+    public Supplier<String> nonceSource() {
+        return nonceSource;
+    }
+
+    /** The subsidiary new customers are created in (required in OneWorld accounts). */
+    public Optional<String> subsidiaryId() {
+        return Optional.ofNullable(subsidiaryId);
+    }
+
+    public PropertyNameValidation propertyNameValidation() {
+        return propertyNameValidation;
+    }
+
+    @Override
+    public String toString() {
+        return "NetSuiteConfig[account=" + accountId + ", baseUri=" + baseUri + ", requestTimeout=" + requestTimeout
+                + ", subsidiary=" + subsidiaryId + ", propertyNameValidation=" + propertyNameValidation + "]";
+    }
+
+    private static String requireAccountId(String accountId) {
+        Objects.requireNonNull(accountId, "accountId");
+        if (!ACCOUNT_ID.matcher(accountId).matches()) {
+            throw new IllegalArgumentException("accountId must be letters and digits, optionally with _ parts"
+                    + " (e.g. 1234567_SB1), was " + accountId);
+        }
+        return accountId;
+    }
+
+    private static Supplier<String> secureNonces() {
+        SecureRandom random = new SecureRandom();
+        return () -> {
+            char[] out = new char[NONCE_LENGTH];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = NONCE_ALPHABET[random.nextInt(NONCE_ALPHABET.length)];
+            }
+            return new String(out);
+        };
+    }
+
+    /** Configures a {@link NetSuiteConfig}. Not thread-safe; {@link #build()} copies. */
+    public static final class Builder {
+        private final String accountId;
+        private final CredentialsProvider<TbaCredentials> credentials;
+        private @Nullable URI baseUri;
+        private Duration requestTimeout = Duration.ofSeconds(120);
+        private Clock clock = Clock.systemUTC();
+        private @Nullable Supplier<String> nonceSource;
+        private @Nullable String subsidiaryId;
+        private PropertyNameValidation propertyNameValidation = PropertyNameValidation.ERROR;
+
+        private Builder(String accountId, CredentialsProvider<TbaCredentials> credentials) {
+            this.accountId = requireAccountId(accountId);
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+        }
+
+        /**
+         * Overrides the REST host (tests point it at a simulator). The OAuth realm stays the account id. Only
+         * scheme, host and port are used.
+         */
+        public Builder baseUri(URI value) {
+            Objects.requireNonNull(value, "baseUri");
+            if (value.getScheme() == null || value.getHost() == null) {
+                throw new IllegalArgumentException("baseUri must be absolute, was " + value);
+            }
+            this.baseUri = URI.create(value.getScheme() + "://" + value.getRawAuthority());
+            return this;
+        }
+
+        /** How long one request may take; default 120 s (NetSuite itself gives up after 15 minutes). */
+        public Builder requestTimeout(Duration value) {
+            Objects.requireNonNull(value, "requestTimeout");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("requestTimeout must be positive");
+            }
+            this.requestTimeout = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * The source of OAuth nonces; by default 32 random letters and digits from a {@link SecureRandom}. Each
+         * value must be unique per token and timestamp and at least 6 characters (20 recommended).
+         */
+        public Builder nonceSource(Supplier<String> value) {
+            this.nonceSource = Objects.requireNonNull(value, "nonceSource");
+            return this;
+        }
+
+        /** The internal id of the subsidiary new customers belong to. */
+        public Builder subsidiaryId(String value) {
+            Objects.requireNonNull(value, "subsidiaryId");
+            if (!SUBSIDIARY_ID.matcher(value).matches()) {
+                throw new IllegalArgumentException("subsidiaryId must be a NetSuite internal id (digits), was " + value);
+            }
+            this.subsidiaryId = value;
+            return this;
+        }
+
+        /** Default {@link PropertyNameValidation#ERROR}. */
+        public Builder propertyNameValidation(PropertyNameValidation value) {
+            this.propertyNameValidation = Objects.requireNonNull(value, "propertyNameValidation");
+            return this;
+        }
+
+        public NetSuiteConfig build() {
+            return new NetSuiteConfig(this);
+        }
+    }
+}
