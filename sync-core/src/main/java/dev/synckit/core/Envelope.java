@@ -54,13 +54,14 @@ public record Envelope(
     }
 
     /**
-     * An envelope for a freshly read change. The event id is derived from {@code changeKey}
-     * (source, record id and version of the change), so reading the same change twice yields
-     * the same id and the journal keeps it once.
+     * An envelope for a freshly read change. The event id is derived from the source and
+     * {@code changeKey} (record type, record id and version of the change) only, not from how the
+     * change was classified, so reading the same change twice (even after the cross-reference learnt
+     * the record) yields the same id and the journal keeps it once.
      */
     public static Envelope forChange(BusinessEvent payload, SourceSystem source, String changeKey,
             String correlationId, Instant occurredAt) {
-        return new Envelope(deriveId(source.id() + '|' + payload.eventType() + '|' + changeKey),
+        return new Envelope(deriveId(source.id() + '|' + changeKey),
                 payload.eventType(), payload.schemaVersion(), source, payload.businessKey(),
                 correlationId, null, occurredAt, payload);
     }

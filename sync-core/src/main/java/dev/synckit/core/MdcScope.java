@@ -1,23 +1,21 @@
 package dev.synckit.core;
 
-import dev.synckit.core.http.PlatformHttp;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
-/** Puts an envelope's correlation id, event id and business key in SLF4J's MDC, restoring what was there on close. */
+/** Makes an envelope's correlation id current and puts it, the event id and the business key in SLF4J's MDC; close restores. */
 final class MdcScope implements AutoCloseable {
     static final String EVENT_ID = "eventId";
     static final String BUSINESS_KEY = "businessKey";
 
-    private final @Nullable String previousCorrelation;
+    private final Correlation.Scope correlation;
     private final @Nullable String previousEvent;
     private final @Nullable String previousKey;
 
     private MdcScope(String correlationId, String eventId, String businessKey) {
-        previousCorrelation = MDC.get(PlatformHttp.CORRELATION_MDC_KEY);
         previousEvent = MDC.get(EVENT_ID);
         previousKey = MDC.get(BUSINESS_KEY);
-        MDC.put(PlatformHttp.CORRELATION_MDC_KEY, correlationId);
+        correlation = Correlation.open(correlationId);
         MDC.put(EVENT_ID, eventId);
         MDC.put(BUSINESS_KEY, businessKey);
     }
@@ -32,7 +30,7 @@ final class MdcScope implements AutoCloseable {
 
     @Override
     public void close() {
-        restore(PlatformHttp.CORRELATION_MDC_KEY, previousCorrelation);
+        correlation.close();
         restore(EVENT_ID, previousEvent);
         restore(BUSINESS_KEY, previousKey);
     }

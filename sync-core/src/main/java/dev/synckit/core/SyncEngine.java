@@ -396,7 +396,7 @@ public final class SyncEngine implements AutoCloseable {
         String entityType = route.binding().entityType();
         for (SourceRecord<R> record : page.records()) {
             c.read.increment();
-            String changeKey = record.recordId() + '@' + record.changeKey();
+            String changeKey = route.source().recordType() + '/' + record.recordId() + '@' + record.changeKey();
             String correlation = Envelope.deriveId("correlation|" + route.source().system().id() + '|' + changeKey).toString();
             try (MdcScope ignored = MdcScope.of(correlation, changeKey, record.recordId())) {
                 C mapped = route.mapper().map(record.record(), context);

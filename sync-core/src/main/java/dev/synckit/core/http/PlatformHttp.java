@@ -1,6 +1,7 @@
 package dev.synckit.core.http;
 
 import dev.synckit.canonical.SourceSystem;
+import dev.synckit.core.Correlation;
 import dev.synckit.core.failure.ErrorDetails;
 import dev.synckit.core.failure.SyncException;
 import dev.synckit.core.failure.TransientException;
@@ -16,19 +17,15 @@ import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The one HTTP path of every connector, over the JDK's {@link HttpClient}: adds credentials, the
- * correlation id (from SLF4J's MDC) and a user agent; counts requests; lets observers read quota
+ * correlation id ({@link Correlation#current()}) and a user agent; counts requests; lets observers read quota
  * headers; classifies failures with the platform's {@link ErrorClassifier}; and on an
  * {@link UnauthorizedException} invalidates the credentials once and retries once.
  * Retries for other failures are the engine's business, not this class's. Thread-safe.
  */
 public final class PlatformHttp {
-
-    /** The MDC key (and default request header) of the correlation id. */
-    public static final String CORRELATION_MDC_KEY = "correlationId";
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformHttp.class);
 
@@ -105,10 +102,8 @@ public final class PlatformHttp {
         HttpRequest.Builder request = HttpRequest.newBuilder(authenticated.uri()).timeout(requestTimeout);
         authenticated.headers().forEach(request::header);
         request.setHeader("User-Agent", userAgent);
-        String correlationId = MDC.get(CORRELATION_MDC_KEY);
-        if (correlationId != null && !authenticated.headers().containsKey(correlationHeader)) {
-            request.setHeader(correlationHeader, correlationId);
-        }
+        Correlation.current().filter(id -> !authenticated.headers().containsKey(correlationHeader))
+                .ifPresent(id -> request.setHeader(correlationHeader, id));
         HttpRequest.BodyPublisher body = authenticated.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(authenticated.body(), StandardCharsets.UTF_8);
         request.method(authenticated.method(), body);

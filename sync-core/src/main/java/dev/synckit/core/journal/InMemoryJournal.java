@@ -140,10 +140,19 @@ final class InMemoryJournal implements Journal {
         if (d == null) {
             return Optional.empty();
         }
-        return d.live.values().stream()
-                .map(e -> e.state() == EntryState.PENDING ? e.nextAttemptAt()
-                        : e.lease() == null ? e.nextAttemptAt() : e.lease().expiresAt())
-                .min(Instant::compareTo);
+        // only the first live entry of each key can be handed out next
+        Set<String> seen = new HashSet<>();
+        Instant earliest = null;
+        for (JournalEntry e : d.live.values()) {
+            if (!seen.add(e.envelope().businessKey())) {
+                continue;
+            }
+            Instant at = e.state() == EntryState.IN_FLIGHT && e.lease() != null ? e.lease().expiresAt() : e.nextAttemptAt();
+            if (earliest == null || at.isBefore(earliest)) {
+                earliest = at;
+            }
+        }
+        return Optional.ofNullable(earliest);
     }
 
     @Override
