@@ -209,8 +209,10 @@ public abstract class PlatformSimulator implements AutoCloseable {
     FaultRules.Decision decision = faults.decide(request);
     if (!decision.latency().isZero()) {
       if (closedSignal.await(decision.latency().toNanos(), TimeUnit.NANOSECONDS)) {
-        record(seq, at, request, 0, decision.description() + "+closed");
-        return new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+        // closing: answer at once so the server's threads can finish; the socket is being closed anyway
+        SimResponse closing = errorBody(503);
+        record(seq, at, request, closing.status(), decision.description() + "+closed");
+        return toMockResponse(closing);
       }
     }
     FaultRule fault = decision.fault();
