@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public record ApiUsage(long used, long limit) {
 
-    private static final Pattern API_USAGE = Pattern.compile("api-usage=(\\d+)/(\\d+)");
+    private static final Pattern API_USAGE = Pattern.compile("(?<![\\w-])api-usage=(\\d+)/(\\d+)");
 
     public ApiUsage {
         if (used < 0 || limit < 0) {
@@ -21,7 +21,10 @@ public record ApiUsage(long used, long limit) {
         }
     }
 
-    /** Reads {@code api-usage=N/M} from a {@code Sforce-Limit-Info} header value; empty if absent or garbled. */
+    /**
+     * Reads the org-wide {@code api-usage=N/M} from a {@code Sforce-Limit-Info} header value (not the
+     * {@code per-app-api-usage} of pilot orgs); empty if absent or garbled.
+     */
     public static Optional<ApiUsage> parse(String headerValue) {
         Matcher m = API_USAGE.matcher(headerValue);
         if (!m.find()) {
