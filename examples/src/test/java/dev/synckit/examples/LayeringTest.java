@@ -43,7 +43,8 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule zendesk_dependsOnNoOtherConnector = noClasses().that().resideInAPackage(ZENDESK)
-            .should().dependOnClassesThat().resideInAnyPackage(SALESFORCE, NETSUITE, TESTKIT, EXAMPLES, BENCHMARKS);
+            .should().dependOnClassesThat().resideInAnyPackage(SALESFORCE, NETSUITE, TESTKIT, EXAMPLES, BENCHMARKS)
+            .allowEmptyShould(true); // the Zendesk connector has no classes yet (issue 6)
 
     @ArchTest
     static final ArchRule testkit_isWrittenFromTheDocs_notFromOurCode = noClasses().that().resideInAPackage(TESTKIT)
