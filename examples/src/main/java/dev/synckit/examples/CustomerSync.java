@@ -99,7 +99,7 @@ public final class CustomerSync {
         try (SyncEngine engine = SyncEngine.builder()
                 .inbound(accounts)
                 .outbound(customers)
-                .workers(4)
+                .workers(2)
                 .idleWait(Duration.ofMillis(50))
                 .build()) {
             RunSummary summary = engine.runUntilIdle(timeout);

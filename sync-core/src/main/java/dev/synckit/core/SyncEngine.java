@@ -499,8 +499,13 @@ public final class SyncEngine implements AutoCloseable {
         return wait;
     }
 
-    // "try": MdcScope is used for its side effect on the MDC, not referenced in the block
-    @SuppressWarnings("try")
+    /**
+     * Delivers claimed entries: maps each, writes them in sink-sized chunks, records cross-references
+     * and idempotency keys, and acknowledges every entry once. A record whose mapping failed with a
+     * transient error (typically a reference to a record written in this very batch, such as a parent
+     * account) gets one more mapping attempt after the batch's writes, instead of a round trip through
+     * the retry schedule.
+     */
     private <C, T> void deliver(OutboundRoute<C, T> route, List<JournalEntry> entries) {
         Counters c = counters.get(route.id());
         c.read.add(entries.size());
@@ -511,40 +516,70 @@ public final class SyncEngine implements AutoCloseable {
             keys.put(e, new IdempotencyKey(e.envelope().eventId(), route.id(), "upsert"));
         }
         Set<IdempotencyKey> done = idempotency.recorded(keys.values());
-        List<JournalEntry> writing = new ArrayList<>();
-        List<SinkRecord<T>> records = new ArrayList<>();
-        String entityType = route.binding().entityType();
+        List<JournalEntry> pending = new ArrayList<>();
         for (JournalEntry e : entries) {
-            Envelope envelope = e.envelope();
-            try (MdcScope ignored = MdcScope.of(envelope)) {
-                if (done.contains(keys.get(e))) {
-                    c.duplicates.increment();
-                    acks.add(Ack.completed(e));
-                    continue;
-                }
-                Optional<C> canonical = route.binding().fromEvent(envelope.payload());
-                if (canonical.isEmpty()) {
-                    acks.add(Ack.completed(e)); // not this route's event type: nothing to do
-                    continue;
-                }
-                String canonicalId = route.binding().idOf(canonical.get());
-                try {
-                    T target = route.mapper().map(canonical.get(), context.with(envelope));
-                    Objects.requireNonNull(target, "mapper returned null");
-                    validator.validate(target, canonicalId);
-                    String known = xref.systemId(entityType, canonicalId, route.sink().system()).orElse(null);
-                    writing.add(e);
-                    records.add(new SinkRecord<>(canonicalId, known, target, envelope));
-                } catch (SyncException ex) {
-                    acks.add(failure(route, e, ex.withRecordId(canonicalId), now, c));
-                } catch (RuntimeException ex) {
-                    acks.add(failure(route, e, new MappingException("mapper failed: " + ex, ErrorDetails.none()
-                            .withPlatformCode("MAPPER_ERROR").withRecordId(canonicalId), List.of(), ex), now, c));
-                }
+            if (done.contains(keys.get(e))) {
+                c.duplicates.increment();
+                acks.add(Ack.completed(e));
+            } else if (route.binding().fromEvent(e.envelope().payload()).isEmpty()) {
+                acks.add(Ack.completed(e)); // not this route's event type: nothing to do
+            } else {
+                pending.add(e);
             }
         }
-        int batch = Math.max(1, route.sink().maxBatchSize());
         List<IdempotencyKey> applied = new ArrayList<>();
+        Map<JournalEntry, SyncException> waiting = new LinkedHashMap<>();
+        for (int pass = 0; pass < 2 && !pending.isEmpty(); pass++) {
+            waiting.clear();
+            List<JournalEntry> writing = new ArrayList<>();
+            List<SinkRecord<T>> records = new ArrayList<>();
+            for (JournalEntry e : pending) {
+                mapForWrite(route, e, now, c, acks, waiting, writing, records);
+            }
+            writeAll(route, writing, records, keys, now, c, acks, applied);
+            // another pass only helps if something was written that a waiting record may refer to
+            pending = records.isEmpty() ? List.of() : new ArrayList<>(waiting.keySet());
+        }
+        waiting.forEach((entry, failure) -> acks.add(failure(route, entry, failure, now, c)));
+        idempotency.recordAll(applied, now);
+        int refused = journal.acknowledge(acks);
+        if (refused > 0) {
+            LOG.warn("route {}: {} acknowledgements refused (lease lost); those entries will be delivered again",
+                    route.id(), refused);
+        }
+    }
+
+    // "try": MdcScope is used for its side effect on the MDC, not referenced in the block
+    @SuppressWarnings("try")
+    private <C, T> void mapForWrite(OutboundRoute<C, T> route, JournalEntry e, Instant now, Counters c, List<Ack> acks,
+            Map<JournalEntry, SyncException> waiting, List<JournalEntry> writing, List<SinkRecord<T>> records) {
+        Envelope envelope = e.envelope();
+        C canonical = route.binding().fromEvent(envelope.payload()).orElseThrow();
+        String canonicalId = route.binding().idOf(canonical);
+        try (MdcScope ignored = MdcScope.of(envelope)) {
+            T target = route.mapper().map(canonical, context.with(envelope));
+            Objects.requireNonNull(target, "mapper returned null");
+            validator.validate(target, canonicalId);
+            String known = xref.systemId(route.binding().entityType(), canonicalId, route.sink().system()).orElse(null);
+            writing.add(e);
+            records.add(new SinkRecord<>(canonicalId, known, target, envelope));
+        } catch (SyncException ex) {
+            if (ex.retryable()) {
+                waiting.put(e, ex.withRecordId(canonicalId));
+            } else {
+                acks.add(failure(route, e, ex.withRecordId(canonicalId), now, c));
+            }
+        } catch (RuntimeException ex) {
+            acks.add(failure(route, e, new MappingException("mapper failed: " + ex, ErrorDetails.none()
+                    .withPlatformCode("MAPPER_ERROR").withRecordId(canonicalId), List.of(), ex), now, c));
+        }
+    }
+
+    // "try": MdcScope is used for its side effect on the MDC, not referenced in the block
+    @SuppressWarnings("try")
+    private <T> void writeAll(OutboundRoute<?, T> route, List<JournalEntry> writing, List<SinkRecord<T>> records,
+            Map<JournalEntry, IdempotencyKey> keys, Instant now, Counters c, List<Ack> acks, List<IdempotencyKey> applied) {
+        int batch = Math.max(1, route.sink().maxBatchSize());
         for (int from = 0; from < records.size(); from += batch) {
             int to = Math.min(records.size(), from + batch);
             List<SinkRecord<T>> chunk = records.subList(from, to);
@@ -555,7 +590,8 @@ public final class SyncEngine implements AutoCloseable {
                     WriteOutcome outcome = outcomes.get(i);
                     if (outcome instanceof WriteOutcome.Written w) {
                         try {
-                            xref.put(new XrefEntry(entityType, w.canonicalId(), route.sink().system(), w.systemId()));
+                            xref.put(new XrefEntry(route.binding().entityType(), w.canonicalId(),
+                                    route.sink().system(), w.systemId()));
                             applied.add(keys.get(entry));
                             acks.add(Ack.completed(entry));
                             c.written.increment();
@@ -567,12 +603,6 @@ public final class SyncEngine implements AutoCloseable {
                     }
                 }
             }
-        }
-        idempotency.recordAll(applied, now);
-        int refused = journal.acknowledge(acks);
-        if (refused > 0) {
-            LOG.warn("route {}: {} acknowledgements refused (lease lost); those entries will be delivered again",
-                    route.id(), refused);
         }
     }
 
