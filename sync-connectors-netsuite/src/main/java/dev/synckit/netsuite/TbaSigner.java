@@ -100,16 +100,9 @@ final class TbaSigner implements RequestAuthenticator {
             }
         });
         String rawQuery = uri.getRawQuery();
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            for (String pair : rawQuery.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String name = UrlEncoding.decode(eq < 0 ? pair : pair.substring(0, eq), true);
-                String value = eq < 0 ? "" : UrlEncoding.decode(pair.substring(eq + 1), true);
-                pairs.add(new String[] {UrlEncoding.rfc3986(name), UrlEncoding.rfc3986(value)});
-            }
+        if (rawQuery != null) {
+            UrlEncoding.queryPairs(rawQuery).forEach(p ->
+                    pairs.add(new String[] {UrlEncoding.rfc3986(p.getKey()), UrlEncoding.rfc3986(p.getValue())}));
         }
         pairs.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
         StringJoiner normalized = new StringJoiner("&");

@@ -11,6 +11,7 @@ import dev.synckit.core.spi.Checkpoint;
 import dev.synckit.core.spi.SourceRecord;
 import dev.synckit.testkit.FaultRule;
 import dev.synckit.testkit.salesforce.SalesforceSimulator;
+import dev.synckit.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

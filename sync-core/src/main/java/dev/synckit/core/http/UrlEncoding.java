@@ -2,7 +2,9 @@ package dev.synckit.core.http;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -65,18 +67,28 @@ public final class UrlEncoding {
         return j.toString();
     }
 
-    /** Parses a query string ({@code a=1&b=2}) into decoded pairs; later duplicates win. */
-    public static Map<String, String> parseQuery(String rawQuery) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (rawQuery.isEmpty()) {
-            return out;
-        }
+    /**
+     * Every {@code name=value} pair of a raw query string ({@code a=1&b=2&a=3}), decoded, in order,
+     * repeated names kept (OAuth 1.0a signatures need each of them).
+     */
+    public static List<Map.Entry<String, String>> queryPairs(String rawQuery) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
         for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
             int eq = pair.indexOf('=');
             String k = eq < 0 ? pair : pair.substring(0, eq);
             String v = eq < 0 ? "" : pair.substring(eq + 1);
-            out.put(decode(k, true), decode(v, true));
+            out.add(Map.entry(decode(k, true), decode(v, true)));
         }
+        return out;
+    }
+
+    /** Parses a query string ({@code a=1&b=2}) into decoded pairs; later duplicates win. */
+    public static Map<String, String> parseQuery(String rawQuery) {
+        Map<String, String> out = new LinkedHashMap<>();
+        queryPairs(rawQuery).forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 }

@@ -2,7 +2,7 @@ package dev.synckit.core.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.synckit.core.MutableClock;
+import dev.synckit.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

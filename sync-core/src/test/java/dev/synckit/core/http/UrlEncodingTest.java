@@ -26,4 +26,10 @@ class UrlEncodingTest {
         fields.put("q", "SELECT Id FROM Account WHERE Name = 'A&B'");
         assertThat(UrlEncoding.parseQuery(UrlEncoding.form(fields))).isEqualTo(fields);
     }
+
+    @Test
+    void queryPairs_keepsRepeatedNamesInOrder() {
+        assertThat(UrlEncoding.queryPairs("a=1&b=x+y&a=2&flag"))
+                .containsExactly(Map.entry("a", "1"), Map.entry("b", "x y"), Map.entry("a", "2"), Map.entry("flag", ""));
+    }
 }

@@ -6,7 +6,7 @@ import dev.synckit.canonical.Customer;
 import dev.synckit.canonical.SourceSystem;
 import dev.synckit.canonical.event.CustomerRegistered;
 import dev.synckit.core.Envelope;
-import dev.synckit.core.MutableClock;
+import dev.synckit.testkit.MutableClock;
 import dev.synckit.core.failure.FailureClass;
 import java.time.Duration;
 import java.time.Instant;
