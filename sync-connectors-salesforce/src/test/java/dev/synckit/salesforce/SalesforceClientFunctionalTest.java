@@ -66,6 +66,21 @@ class SalesforceClientFunctionalTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the scope is opened for its effect on the current thread
+    void requests_carryTheCurrentCorrelationId() {
+        start(SalesforceSimulator.create());
+        sim.seedRecord("Account", Map.of("Name", "Acme"));
+        SalesforceClient client = clientCredentialsClient();
+
+        try (dev.synckit.core.Correlation.Scope ignored = dev.synckit.core.Correlation.open("corr-7")) {
+            count(client, "SELECT Id FROM Account");
+        }
+
+        assertThat(sim.requests()).filteredOn(r -> r.path().contains("/query"))
+                .singleElement().satisfies(r -> assertThat(r.header("X-Correlation-Id")).contains("corr-7"));
+    }
+
+    @Test
     void jwtBearer_signsAnAssertionTheServerVerifies() throws NoSuchAlgorithmException {
         start(SalesforceSimulator.create());
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
