@@ -55,7 +55,7 @@ public record Customer(
     List<@Valid ExternalRef> externalRefs,
     Map<String, String> customAttributes,
     @NotNull Instant lastModified,
-    @NotNull @Valid SourceSystem sourceSystem) {
+    @NotNull @Valid SourceSystem sourceSystem) implements ExternallyReferenced {
 
   /** Validates the invariants that hold for every instance; content rules are Bean Validation constraints. */
   public Customer {
@@ -69,17 +69,6 @@ public record Customer(
     customAttributes = Map.copyOf(Objects.requireNonNull(customAttributes, "customAttributes"));
     Objects.requireNonNull(lastModified, "lastModified");
     Objects.requireNonNull(sourceSystem, "sourceSystem");
-  }
-
-  /**
-   * Returns this record's id in one platform: the first external reference of that system.
-   *
-   * @param system the platform
-   * @return the platform's record id, or empty if the record has no reference there
-   */
-  public Optional<String> externalId(SourceSystem system) {
-    Objects.requireNonNull(system, "system");
-    return externalRefs.stream().filter(r -> r.system().equals(system)).map(ExternalRef::id).findFirst();
   }
 
   /**
@@ -142,9 +131,10 @@ public record Customer(
 
   /**
    * Fluent builder for {@link Customer}. Not thread-safe: confine each builder to one thread.
-   * {@link #build()} copies the collections, so a builder can be reused after building.
+   * {@link #build()} copies the collections, so a builder can be reused after building. The setters for the external
+   * references, {@code lastModified} and {@code sourceSystem} are inherited from {@link TrackedBuilder}.
    */
-  public static final class Builder {
+  public static final class Builder extends TrackedBuilder<Builder> {
     private @Nullable String id;
     private @Nullable String name;
     private @Nullable String legalName;
@@ -158,12 +148,14 @@ public record Customer(
     private @Nullable String email;
     private @Nullable String phone;
     private @Nullable String website;
-    private final List<ExternalRef> externalRefs = new ArrayList<>();
     private final Map<String, String> customAttributes = new LinkedHashMap<>();
-    private @Nullable Instant lastModified;
-    private @Nullable SourceSystem sourceSystem;
 
     private Builder() {
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
     }
 
     /**
@@ -312,18 +304,6 @@ public record Customer(
     }
 
     /**
-     * Replaces externalRefs.
-     *
-     * @param externalRefs the new values
-     * @return this builder
-     */
-    public Builder externalRefs(List<ExternalRef> externalRefs) {
-      this.externalRefs.clear();
-      this.externalRefs.addAll(Objects.requireNonNull(externalRefs, "externalRefs"));
-      return this;
-    }
-
-    /**
      * Replaces customAttributes.
      *
      * @param customAttributes the new entries
@@ -332,39 +312,6 @@ public record Customer(
     public Builder customAttributes(Map<String, String> customAttributes) {
       this.customAttributes.clear();
       this.customAttributes.putAll(Objects.requireNonNull(customAttributes, "customAttributes"));
-      return this;
-    }
-
-    /**
-     * Sets lastModified.
-     *
-     * @param lastModified the value
-     * @return this builder
-     */
-    public Builder lastModified(Instant lastModified) {
-      this.lastModified = lastModified;
-      return this;
-    }
-
-    /**
-     * Sets sourceSystem.
-     *
-     * @param sourceSystem the value
-     * @return this builder
-     */
-    public Builder sourceSystem(SourceSystem sourceSystem) {
-      this.sourceSystem = sourceSystem;
-      return this;
-    }
-
-    /**
-     * Appends an external reference.
-     *
-     * @param ref the reference
-     * @return this builder
-     */
-    public Builder addExternalRef(ExternalRef ref) {
-      this.externalRefs.add(Objects.requireNonNull(ref, "ref"));
       return this;
     }
 

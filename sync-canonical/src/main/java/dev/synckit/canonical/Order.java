@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,7 +45,7 @@ public record Order(
     @Size(max = 64) @Nullable String purchaseOrderNumber,
     List<@Valid ExternalRef> externalRefs,
     @NotNull Instant lastModified,
-    @NotNull @Valid SourceSystem sourceSystem) {
+    @NotNull @Valid SourceSystem sourceSystem) implements ExternallyReferenced {
 
   /** Validates the invariants that hold for every instance; content rules are Bean Validation constraints. */
   public Order {
@@ -76,17 +75,6 @@ public record Order(
       throw new IllegalArgumentException(
           "total: " + total.amount().toPlainString() + " does not equal the sum of line amounts " + sum.toPlainString());
     }
-  }
-
-  /**
-   * Returns this record's id in one platform: the first external reference of that system.
-   *
-   * @param system the platform
-   * @return the platform's record id, or empty if the record has no reference there
-   */
-  public Optional<String> externalId(SourceSystem system) {
-    Objects.requireNonNull(system, "system");
-    return externalRefs.stream().filter(r -> r.system().equals(system)).map(ExternalRef::id).findFirst();
   }
 
   /**
@@ -123,9 +111,10 @@ public record Order(
 
   /**
    * Fluent builder for {@link Order}. Not thread-safe: confine each builder to one thread.
-   * {@link #build()} copies the collections, so a builder can be reused after building.
+   * {@link #build()} copies the collections, so a builder can be reused after building. The setters for the external
+   * references, {@code lastModified} and {@code sourceSystem} are inherited from {@link TrackedBuilder}.
    */
-  public static final class Builder {
+  public static final class Builder extends TrackedBuilder<Builder> {
     private @Nullable String id;
     private @Nullable String customerId;
     private @Nullable String orderNumber;
@@ -136,11 +125,13 @@ public record Order(
     private @Nullable OrderStatus status = OrderStatus.DRAFT;
     private @Nullable SubscriptionTerms subscriptionTerms;
     private @Nullable String purchaseOrderNumber;
-    private final List<ExternalRef> externalRefs = new ArrayList<>();
-    private @Nullable Instant lastModified;
-    private @Nullable SourceSystem sourceSystem;
 
     private Builder() {
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
     }
 
     /**
@@ -251,51 +242,6 @@ public record Order(
      */
     public Builder purchaseOrderNumber(@Nullable String purchaseOrderNumber) {
       this.purchaseOrderNumber = purchaseOrderNumber;
-      return this;
-    }
-
-    /**
-     * Replaces externalRefs.
-     *
-     * @param externalRefs the new values
-     * @return this builder
-     */
-    public Builder externalRefs(List<ExternalRef> externalRefs) {
-      this.externalRefs.clear();
-      this.externalRefs.addAll(Objects.requireNonNull(externalRefs, "externalRefs"));
-      return this;
-    }
-
-    /**
-     * Sets lastModified.
-     *
-     * @param lastModified the value
-     * @return this builder
-     */
-    public Builder lastModified(Instant lastModified) {
-      this.lastModified = lastModified;
-      return this;
-    }
-
-    /**
-     * Sets sourceSystem.
-     *
-     * @param sourceSystem the value
-     * @return this builder
-     */
-    public Builder sourceSystem(SourceSystem sourceSystem) {
-      this.sourceSystem = sourceSystem;
-      return this;
-    }
-
-    /**
-     * Appends an external reference.
-     *
-     * @param ref the reference
-     * @return this builder
-     */
-    public Builder addExternalRef(ExternalRef ref) {
-      this.externalRefs.add(Objects.requireNonNull(ref, "ref"));
       return this;
     }
 

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,7 +38,7 @@ public record Payment(
     List<@Valid PaymentApplication> applications,
     List<@Valid ExternalRef> externalRefs,
     @NotNull Instant lastModified,
-    @NotNull @Valid SourceSystem sourceSystem) {
+    @NotNull @Valid SourceSystem sourceSystem) implements ExternallyReferenced {
 
   /** Validates the invariants that hold for every instance; content rules are Bean Validation constraints. */
   public Payment {
@@ -65,17 +64,6 @@ public record Payment(
       throw new IllegalArgumentException(
           "applications: applied " + applied.toPlainString() + " exceeds payment amount " + amount.amount().toPlainString());
     }
-  }
-
-  /**
-   * Returns this record's id in one platform: the first external reference of that system.
-   *
-   * @param system the platform
-   * @return the platform's record id, or empty if the record has no reference there
-   */
-  public Optional<String> externalId(SourceSystem system) {
-    Objects.requireNonNull(system, "system");
-    return externalRefs.stream().filter(r -> r.system().equals(system)).map(ExternalRef::id).findFirst();
   }
 
   /**
@@ -109,9 +97,10 @@ public record Payment(
 
   /**
    * Fluent builder for {@link Payment}. Not thread-safe: confine each builder to one thread.
-   * {@link #build()} copies the collections, so a builder can be reused after building.
+   * {@link #build()} copies the collections, so a builder can be reused after building. The setters for the external
+   * references, {@code lastModified} and {@code sourceSystem} are inherited from {@link TrackedBuilder}.
    */
-  public static final class Builder {
+  public static final class Builder extends TrackedBuilder<Builder> {
     private @Nullable String id;
     private @Nullable String customerId;
     private @Nullable Money amount;
@@ -119,11 +108,13 @@ public record Payment(
     private @Nullable PaymentMethod method;
     private @Nullable String reference;
     private final List<PaymentApplication> applications = new ArrayList<>();
-    private final List<ExternalRef> externalRefs = new ArrayList<>();
-    private @Nullable Instant lastModified;
-    private @Nullable SourceSystem sourceSystem;
 
     private Builder() {
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
     }
 
     /**
@@ -201,51 +192,6 @@ public record Payment(
     public Builder applications(List<PaymentApplication> applications) {
       this.applications.clear();
       this.applications.addAll(Objects.requireNonNull(applications, "applications"));
-      return this;
-    }
-
-    /**
-     * Replaces externalRefs.
-     *
-     * @param externalRefs the new values
-     * @return this builder
-     */
-    public Builder externalRefs(List<ExternalRef> externalRefs) {
-      this.externalRefs.clear();
-      this.externalRefs.addAll(Objects.requireNonNull(externalRefs, "externalRefs"));
-      return this;
-    }
-
-    /**
-     * Sets lastModified.
-     *
-     * @param lastModified the value
-     * @return this builder
-     */
-    public Builder lastModified(Instant lastModified) {
-      this.lastModified = lastModified;
-      return this;
-    }
-
-    /**
-     * Sets sourceSystem.
-     *
-     * @param sourceSystem the value
-     * @return this builder
-     */
-    public Builder sourceSystem(SourceSystem sourceSystem) {
-      this.sourceSystem = sourceSystem;
-      return this;
-    }
-
-    /**
-     * Appends an external reference.
-     *
-     * @param ref the reference
-     * @return this builder
-     */
-    public Builder addExternalRef(ExternalRef ref) {
-      this.externalRefs.add(Objects.requireNonNull(ref, "ref"));
       return this;
     }
 

@@ -37,7 +37,7 @@ public record Product(
     boolean active,
     List<@Valid ExternalRef> externalRefs,
     @NotNull Instant lastModified,
-    @NotNull @Valid SourceSystem sourceSystem) {
+    @NotNull @Valid SourceSystem sourceSystem) implements ExternallyReferenced {
 
   /** Validates the invariants that hold for every instance; content rules are Bean Validation constraints. */
   public Product {
@@ -54,17 +54,6 @@ public record Product(
         throw new IllegalArgumentException("prices[" + i + "]: more than one price in " + prices.get(i).currency());
       }
     }
-  }
-
-  /**
-   * Returns this record's id in one platform: the first external reference of that system.
-   *
-   * @param system the platform
-   * @return the platform's record id, or empty if the record has no reference there
-   */
-  public Optional<String> externalId(SourceSystem system) {
-    Objects.requireNonNull(system, "system");
-    return externalRefs.stream().filter(r -> r.system().equals(system)).map(ExternalRef::id).findFirst();
   }
 
   /**
@@ -107,20 +96,23 @@ public record Product(
 
   /**
    * Fluent builder for {@link Product}. Not thread-safe: confine each builder to one thread.
-   * {@link #build()} copies the collections, so a builder can be reused after building.
+   * {@link #build()} copies the collections, so a builder can be reused after building. The setters for the external
+   * references, {@code lastModified} and {@code sourceSystem} are inherited from {@link TrackedBuilder}.
    */
-  public static final class Builder {
+  public static final class Builder extends TrackedBuilder<Builder> {
     private @Nullable String id;
     private @Nullable String sku;
     private @Nullable String name;
     private @Nullable String unit;
     private final List<Money> prices = new ArrayList<>();
     private boolean active = true;
-    private final List<ExternalRef> externalRefs = new ArrayList<>();
-    private @Nullable Instant lastModified;
-    private @Nullable SourceSystem sourceSystem;
 
     private Builder() {
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
     }
 
     /**
@@ -187,51 +179,6 @@ public record Product(
      */
     public Builder active(boolean active) {
       this.active = active;
-      return this;
-    }
-
-    /**
-     * Replaces externalRefs.
-     *
-     * @param externalRefs the new values
-     * @return this builder
-     */
-    public Builder externalRefs(List<ExternalRef> externalRefs) {
-      this.externalRefs.clear();
-      this.externalRefs.addAll(Objects.requireNonNull(externalRefs, "externalRefs"));
-      return this;
-    }
-
-    /**
-     * Sets lastModified.
-     *
-     * @param lastModified the value
-     * @return this builder
-     */
-    public Builder lastModified(Instant lastModified) {
-      this.lastModified = lastModified;
-      return this;
-    }
-
-    /**
-     * Sets sourceSystem.
-     *
-     * @param sourceSystem the value
-     * @return this builder
-     */
-    public Builder sourceSystem(SourceSystem sourceSystem) {
-      this.sourceSystem = sourceSystem;
-      return this;
-    }
-
-    /**
-     * Appends an external reference.
-     *
-     * @param ref the reference
-     * @return this builder
-     */
-    public Builder addExternalRef(ExternalRef ref) {
-      this.externalRefs.add(Objects.requireNonNull(ref, "ref"));
       return this;
     }
 

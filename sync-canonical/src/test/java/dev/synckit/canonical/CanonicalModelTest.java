@@ -157,4 +157,30 @@ class CanonicalModelTest {
     assertThat(c.customAttributes()).isEqualTo(Map.of("industry", "Maschinenbau", "segment", "Mittelstand"));
     assertThatThrownBy(() -> c.customAttributes().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  void trackedSetters_chainInAnyOrder_andReturnTheRecordsBuilder() {
+    ExternalRef ref = new ExternalRef(SourceSystem.ZENDESK, "user", "39281765");
+    Contact expected = Fixtures.contact();
+
+    Contact built = Contact.builder().sourceSystem(SourceSystem.ZENDESK).addExternalRef(ref).lastModified(Fixtures.MODIFIED)
+        .id("cont-42").customerId("cust-0001").firstName("Zoë").lastName("Ñúñez-O'Brien")
+        .email("zoe.nunez@mueller-soehne.de").phone("+49 170 0000000").title("Head of Procurement").build();
+    Customer.Builder customer = Fixtures.customer().toBuilder().externalRefs(List.of(ref));
+
+    assertThat(built).isEqualTo(expected);
+    assertThat(customer.build().externalRefs()).containsExactly(ref);
+  }
+
+  @Test
+  void everyTrackedRecord_isExternallyReferenced() {
+    List<ExternallyReferenced> records = List.of(Fixtures.customer(), Fixtures.contact(), Fixtures.product(),
+        Fixtures.order(), Fixtures.invoice(), Fixtures.payment(), Fixtures.entitlement(), Fixtures.asset(),
+        Fixtures.supportCase());
+
+    assertThat(records).allSatisfy(r -> assertThat(r.externalId(SourceSystem.of("hubspot"))).isEmpty());
+    assertThat(Fixtures.asset().externalId(SourceSystem.SALESFORCE)).contains("02iDn000000AbCdIAK");
+    assertThatThrownBy(() -> Fixtures.order().externalId(null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("system");
+  }
 }
