@@ -73,8 +73,13 @@ public final class CustomerSync {
         netsuite.registerToken(NS_CONSUMER_KEY, NS_CONSUMER_SECRET, NS_TOKEN_ID, NS_TOKEN_SECRET);
     }
 
-    /** Syncs every account changed since the start, with a fresh engine, and waits until it is idle. */
+    /** Syncs every account changed since the start, with a fresh engine of two workers, until it is idle. */
     public Result run(Duration timeout) {
+        return run(timeout, 2);
+    }
+
+    /** Syncs every account changed since the start, with a fresh engine, and waits until it is idle. */
+    public Result run(Duration timeout, int workers) {
         SalesforceClient sfClient = SalesforceClient.create(SalesforceConfig.builder()
                 .loginUrl(salesforce.baseUri())
                 .credentials(new SalesforceCredentials.ClientCredentials(SF_CLIENT_ID, Secret.of(SF_CLIENT_SECRET)))
@@ -99,7 +104,7 @@ public final class CustomerSync {
         try (SyncEngine engine = SyncEngine.builder()
                 .inbound(accounts)
                 .outbound(customers)
-                .workers(2)
+                .workers(workers)
                 .idleWait(Duration.ofMillis(50))
                 .build()) {
             RunSummary summary = engine.runUntilIdle(timeout);
