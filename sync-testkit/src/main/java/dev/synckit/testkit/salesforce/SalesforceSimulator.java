@@ -47,7 +47,16 @@ import org.jspecify.annotations.Nullable;
  * <p>Serves {@code POST /services/oauth2/token} (client_credentials, JWT bearer, refresh_token),
  * {@code GET /services/data}, and under {@code /services/data/vNN.N/} (bearer token required, API usage counted
  * and reported in {@code Sforce-Limit-Info}): {@code query}, {@code queryAll} and their
- * {@code nextRecordsUrl} pages, {@code limits}, and {@code GET}/{@code DELETE} of {@code sobjects/{type}/{id}}.
+ * {@code nextRecordsUrl} pages, {@code limits}, {@code GET}/{@code DELETE} of {@code sobjects/{type}/{id}},
+ * upsert by external id ({@code GET}/{@code PATCH sobjects/{type}/{field}/{value}}: 201 created, 200 updated or
+ * 204 in {@linkplain #legacyUpsertNoContent legacy mode}, 300 for several matches, 404 for a field not flagged
+ * External ID), sObject Collections upsert ({@code PATCH composite/sobjects/{type}/{field}}: at most 200 records,
+ * always 200 with one result per record in input order, {@code allOrNone} rollback with
+ * {@code ALL_OR_NONE_OPERATION_ROLLED_BACK} fillers, an unknown field or a structured value refusing the whole
+ * request with 400), and {@code sobjects/{type}/updated|deleted} (getUpdated / getDeleted). Writes maintain
+ * {@code SystemModstamp}, enforce required fields on create, read-only fields and text lengths; faults beyond
+ * the shared {@link dev.synckit.testkit.FaultRule}s: {@link #lockRow} (UNABLE_TO_LOCK_ROW per record) and
+ * {@link #expireSessionsAfter} (a session expiring mid-run).
  *
  * <p>Thread-safe: serves concurrent requests while tests seed and read records.
  */
@@ -64,6 +73,24 @@ public final class SalesforceSimulator extends PlatformSimulator {
   private static final Pattern DATA_PATH = Pattern.compile("/services/data/(v\\d+\\.\\d)(/.*)?");
   private static final Pattern QUERY_PAGE = Pattern.compile("/(query|queryAll)/([A-Za-z0-9]+)-(\\d+)");
   private static final Pattern SOBJECT_ROW = Pattern.compile("/sobjects/([A-Za-z0-9_]+)/([A-Za-z0-9]{15,18})");
+  private static final Pattern SOBJECT_BY_EXTERNAL_ID =
+      Pattern.compile("/sobjects/([A-Za-z0-9_]+)/([A-Za-z0-9_]+)/([^/]+)");
+  private static final Pattern COLLECTION_UPSERT = Pattern.compile("/composite/sobjects/([A-Za-z0-9_]+)/([A-Za-z0-9_]+)");
+  private static final Pattern REPLICATION = Pattern.compile("/sobjects/([A-Za-z0-9_]+)/(updated|deleted)/?");
+  /** The most records one sObject Collections request takes. */
+  public static final int MAX_COLLECTION_RECORDS = 200;
+  private static final int MAX_TEXT_LENGTH = 255;
+  private static final Set<String> LONG_TEXT_FIELDS =
+      Set.of("Description", "BillingStreet", "ShippingStreet", "MailingStreet");
+  private static final Set<String> READ_ONLY_FIELDS =
+      Set.of("Id", "IsDeleted", "CreatedDate", "LastModifiedDate", "SystemModstamp", "CreatedById",
+          "LastModifiedById");
+  private static final Map<String, Set<String>> READ_ONLY_BY_TYPE = Map.of(
+      "Opportunity", Set.of("IsClosed", "IsWon"), "Case", Set.of("CaseNumber", "IsClosed"),
+      "Contact", Set.of("Name"), "Lead", Set.of("Name"));
+  private static final Map<String, List<String>> REQUIRED_ON_CREATE = Map.of(
+      "Account", List.of("Name"), "Contact", List.of("LastName"),
+      "Opportunity", List.of("Name", "StageName", "CloseDate"), "Lead", List.of("LastName", "Company"));
   private static final Pattern BATCH_SIZE = Pattern.compile("batchSize\\s*=\\s*(\\d+)");
   private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   private static final Set<String> SYSTEM_FIELDS =
@@ -112,6 +139,14 @@ public final class SalesforceSimulator extends PlatformSimulator {
   private final AtomicLong idCounter = new AtomicLong();
   private final AtomicLong locatorCounter = new AtomicLong();
   private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
+  /** canonical type → lower-case names of fields flagged External ID; guarded by storeLock. */
+  private final Map<String, Set<String>> externalIdFields = new HashMap<>();
+  /** Id → deletion time (wire format); guarded by storeLock. */
+  private final Map<String, String> deletedAt = new HashMap<>();
+  /** "type|lower-case external id value" → writes still to fail with UNABLE_TO_LOCK_ROW. */
+  private final Map<String, AtomicInteger> lockedRows = new ConcurrentHashMap<>();
+  private volatile boolean legacyUpsertNoContent;
+  private final AtomicLong expireSessionsAtUsage = new AtomicLong(-1);
 
   private record JwtRegistration(String username, PublicKey key) {}
 
@@ -174,6 +209,57 @@ public final class SalesforceSimulator extends PlatformSimulator {
   /** Invalidates every access token issued so far; later data calls get 401 INVALID_SESSION_ID. */
   public void expireAllSessions() {
     sessions.clear();
+  }
+
+  /**
+   * Invalidates every access token once {@code calls} more data API calls have been served: the next call after
+   * them gets 401 INVALID_SESSION_ID, as when a session times out in the middle of a run.
+   */
+  public void expireSessionsAfter(long calls) {
+    if (calls < 0) {
+      throw new IllegalArgumentException("negative calls: " + calls);
+    }
+    expireSessionsAtUsage.set(apiUsage.get() + calls);
+  }
+
+  /**
+   * Flags a field as External ID (registering it if new), so that it can key upserts:
+   * {@code PATCH sobjects/{type}/{field}/{value}} and sObject Collections upsert.
+   */
+  public void registerExternalIdField(String sobjectType, String field) {
+    Objects.requireNonNull(field, "field");
+    synchronized (storeLock) {
+      String type = ensureType(Objects.requireNonNull(sobjectType, "sobjectType"));
+      String canonical = canonicalField(type, field);
+      externalIdFields.computeIfAbsent(type, t -> new java.util.HashSet<>()).add(canonical.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /** Registers a (custom) field, so that writes may set it; writing an unknown field fails with INVALID_FIELD. */
+  public void registerField(String sobjectType, String field) {
+    Objects.requireNonNull(field, "field");
+    synchronized (storeLock) {
+      canonicalField(ensureType(Objects.requireNonNull(sobjectType, "sobjectType")), field);
+    }
+  }
+
+  /**
+   * Makes the next {@code times} writes of the record with this external id value fail with UNABLE_TO_LOCK_ROW
+   * (per record in a collection, 400 for a single upsert), as when another transaction holds the row.
+   */
+  public void lockRow(String sobjectType, String externalIdValue, int times) {
+    if (times < 1) {
+      throw new IllegalArgumentException("times must be >= 1: " + times);
+    }
+    lockedRows.put(lockKey(sobjectType, externalIdValue), new AtomicInteger(times));
+  }
+
+  /**
+   * Legacy mode: an upsert that updates answers 204 No Content (API versions before the {@code created} flag)
+   * instead of 200 with a body. Off by default.
+   */
+  public void legacyUpsertNoContent(boolean on) {
+    this.legacyUpsertNoContent = on;
   }
 
   /** How many access tokens the token endpoint has issued. */
@@ -240,6 +326,7 @@ public final class SalesforceSimulator extends PlatformSimulator {
           .orElseThrow(() -> new IllegalArgumentException("no " + sobjectType + " with Id " + id));
       row.put("IsDeleted", Boolean.TRUE);
       touch(row);
+      deletedAt.put((String) row.get("Id"), (String) row.get("SystemModstamp"));
     }
   }
 
@@ -391,6 +478,10 @@ public final class SalesforceSimulator extends PlatformSimulator {
   }
 
   private SimResponse authorizedData(SimRequest request, String version, String rest) {
+    long expireAt = expireSessionsAtUsage.get();
+    if (expireAt >= 0 && apiUsage.get() >= expireAt && expireSessionsAtUsage.compareAndSet(expireAt, -1)) {
+      sessions.clear();
+    }
     String auth = request.header("Authorization").orElse("");
     if (!auth.regionMatches(true, 0, "Bearer ", 0, 7) || !sessions.contains(auth.substring(7).trim())) {
       return errorArray(401, "INVALID_SESSION_ID", "Session expired or invalid");
@@ -420,9 +511,22 @@ public final class SalesforceSimulator extends PlatformSimulator {
       return SimResponse.json(200, "{\"DailyApiRequests\":{\"Max\":" + dailyApiLimit + ",\"Remaining\":"
           + remaining + "}}");
     }
+    Matcher collection = COLLECTION_UPSERT.matcher(rest);
+    if (collection.matches()) {
+      return method.equals("PATCH") ? collectionUpsert(request, collection.group(1), collection.group(2))
+          : errorArray(405, "METHOD_NOT_ALLOWED", "HTTP Method '" + method + "' not allowed. Allowed are PATCH");
+    }
+    Matcher replication = REPLICATION.matcher(rest);
+    if (replication.matches() && method.equals("GET")) {
+      return replication(request, replication.group(1), replication.group(2).equals("deleted"));
+    }
     Matcher row = SOBJECT_ROW.matcher(rest);
     if (row.matches()) {
       return sobjectRow(method, version, row.group(1), row.group(2));
+    }
+    Matcher byExternalId = SOBJECT_BY_EXTERNAL_ID.matcher(rest);
+    if (byExternalId.matches()) {
+      return byExternalId(request, version, byExternalId.group(1), byExternalId.group(2), byExternalId.group(3));
     }
     return errorArray(404, "NOT_FOUND", "The requested resource does not exist");
   }
@@ -444,9 +548,425 @@ public final class SalesforceSimulator extends PlatformSimulator {
       if (method.equals("DELETE")) {
         r.put("IsDeleted", Boolean.TRUE);
         touch(r);
+        deletedAt.put((String) r.get("Id"), (String) r.get("SystemModstamp"));
         return SimResponse.noContent(Map.of());
       }
       return errorArray(405, "METHOD_NOT_ALLOWED", "HTTP Method '" + method + "' not allowed. Allowed are GET,DELETE");
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------ writes
+
+  /** One record's outcome of a write: an Id (and whether it was created) or errors. */
+  private record WriteResult(@Nullable String id, boolean created, List<Map<String, Object>> errors) {
+    static WriteResult ok(String id, boolean created) {
+      return new WriteResult(id, created, List.of());
+    }
+
+    static WriteResult failed(String statusCode, String message, String... fields) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("statusCode", statusCode);
+      e.put("message", message);
+      e.put("fields", List.of(fields));
+      return new WriteResult(null, false, List.of(e));
+    }
+
+    boolean success() {
+      return errors.isEmpty();
+    }
+  }
+
+  /** A refusal of the whole request: HTTP status plus Salesforce's error array. */
+  private static final class RequestRefused extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient SimResponse response;
+
+    RequestRefused(SimResponse response) {
+      super(null, null, false, false);
+      this.response = response;
+    }
+  }
+
+  /** What to undo when an allOrNone request fails: created Ids, and the previous state of updated rows. */
+  private record Undo(List<String> created, Map<String, Map<String, Object>> updated) {}
+
+  private static String lockKey(String type, String externalIdValue) {
+    return type.toLowerCase(Locale.ROOT) + "|" + externalIdValue.toLowerCase(Locale.ROOT);
+  }
+
+  /** The canonical type and external id field, or a refusal as Salesforce words it. Caller holds storeLock. */
+  private String[] resolveUpsertTarget(String sobjectType, String field) throws RequestRefused {
+    String type = typeNames.get(sobjectType.toLowerCase(Locale.ROOT));
+    if (type == null) {
+      throw new RequestRefused(errorArray(404, "NOT_FOUND", "The requested resource does not exist"));
+    }
+    String lower = field.toLowerCase(Locale.ROOT);
+    if (!lower.equals("id") && !externalIdFields.getOrDefault(type, Set.of()).contains(lower)) {
+      throw new RequestRefused(errorArray(404, "NOT_FOUND",
+          "Provided external ID field does not exist or is not accessible: " + field));
+    }
+    return new String[] {type, lower.equals("id") ? "Id" : fieldNames.get(type).get(lower)};
+  }
+
+  /**
+   * Checks the shape of one record body against the type's fields, as Salesforce's JSON deserializer does for
+   * the whole request: an unknown field or a structured value refuses the request. Caller holds storeLock.
+   */
+  private Map<String, @Nullable Object> readFields(String type, JsonNode record) throws RequestRefused {
+    if (!record.isObject()) {
+      throw new RequestRefused(errorArray(400, "JSON_PARSER_ERROR", "Expected an sObject, was " + record.getNodeType()));
+    }
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    Map<String, String> known = fieldNames.get(type);
+    for (Map.Entry<String, JsonNode> e : record.properties()) {
+      String name = e.getKey();
+      if (name.equals("attributes")) {
+        String declared = e.getValue().path("type").asText(type);
+        if (!declared.equalsIgnoreCase(type)) {
+          throw new RequestRefused(errorArray(400, "INVALID_TYPE",
+              "Record type " + declared + " does not match the upsert's type " + type));
+        }
+        continue;
+      }
+      String canonical = known.get(name.toLowerCase(Locale.ROOT));
+      if (canonical == null) {
+        throw new RequestRefused(errorArray(400, "INVALID_FIELD",
+            "No such column '" + name + "' on sobject of type " + type));
+      }
+      JsonNode v = e.getValue();
+      if (v.isContainerNode()) {
+        throw new RequestRefused(errorArray(400, "JSON_PARSER_ERROR",
+            "Cannot deserialize instance of " + canonical + " from " + v.getNodeType() + " value"));
+      }
+      out.put(canonical, v.isNull() ? null : v.isBoolean() ? Boolean.valueOf(v.booleanValue())
+          : v.isNumber() ? v.decimalValue() : v.asText());
+    }
+    return out;
+  }
+
+  /**
+   * Upserts one record by {@code extField = value}: created when no live record matches, updated when one does,
+   * refused with DUPLICATE_EXTERNAL_ID when several do. Caller holds storeLock.
+   */
+  private WriteResult upsertOne(String type, String extField, String value, Map<String, @Nullable Object> fields,
+      @Nullable Undo undo, boolean updateOnly) {
+    AtomicInteger lock = lockedRows.get(lockKey(type, value));
+    if (lock != null && lock.getAndDecrement() > 0) {
+      return WriteResult.failed("UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access to this record or 1 records");
+    }
+    Set<String> readOnly = READ_ONLY_BY_TYPE.getOrDefault(type, Set.of());
+    for (String f : fields.keySet()) {
+      if (READ_ONLY_FIELDS.contains(f) || readOnly.contains(f)) {
+        return WriteResult.failed("INVALID_FIELD_FOR_INSERT_UPDATE",
+            "Unable to create/update fields: " + f + ". Please check the security settings of this field and verify"
+                + " that it is read/write for your profile or permission set.", f);
+      }
+      Object v = fields.get(f);
+      if (v instanceof String text && text.length() > MAX_TEXT_LENGTH && !LONG_TEXT_FIELDS.contains(f)) {
+        return WriteResult.failed("STRING_TOO_LONG", f + ": data value too large: "
+            + text.substring(0, 20) + "... (max length=" + MAX_TEXT_LENGTH + ")", f);
+      }
+    }
+    Object own = fields.get(extField);
+    if (own != null && !String.valueOf(own).equalsIgnoreCase(value)) {
+      return WriteResult.failed("INVALID_FIELD", "The external id field " + extField
+          + " in the body does not match the value of the request", extField);
+    }
+    List<Map<String, Object>> matches = new ArrayList<>();
+    for (Map<String, Object> r : store.get(type).values()) {
+      Object v = r.get(extField);
+      if (!Boolean.TRUE.equals(r.get("IsDeleted")) && v != null && String.valueOf(v).equalsIgnoreCase(value)) {
+        matches.add(r);
+      }
+    }
+    if (matches.size() > 1) {
+      return WriteResult.failed("DUPLICATE_EXTERNAL_ID", "Duplicate external id specified: " + value, extField);
+    }
+    List<String> required = REQUIRED_ON_CREATE.getOrDefault(type, List.of());
+    if (matches.isEmpty()) {
+      if (updateOnly || extField.equals("Id")) {
+        return WriteResult.failed("NOT_FOUND", "Provided external ID field value not found: " + value, extField);
+      }
+      List<String> missing = required.stream().filter(f -> fields.get(f) == null
+          || String.valueOf(fields.get(f)).isBlank()).toList();
+      if (!missing.isEmpty()) {
+        return WriteResult.failed("REQUIRED_FIELD_MISSING", "Required fields are missing: " + missing,
+            missing.toArray(String[]::new));
+      }
+      String id = newId(type);
+      String now = WIRE.format(clock().instant());
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("Id", id);
+      row.put("IsDeleted", Boolean.FALSE);
+      row.put("CreatedDate", now);
+      row.put("LastModifiedDate", now);
+      row.put("SystemModstamp", now);
+      row.put(extField, value);
+      fields.forEach((k, v) -> {
+        if (v != null) {
+          row.put(k, v);
+        }
+      });
+      store.get(type).put(id, row);
+      if (undo != null) {
+        undo.created().add(id);
+      }
+      return WriteResult.ok(id, true);
+    }
+    Map<String, Object> row = matches.get(0);
+    List<String> cleared = required.stream().filter(f -> fields.containsKey(f)
+        && (fields.get(f) == null || String.valueOf(fields.get(f)).isBlank())).toList();
+    if (!cleared.isEmpty()) {
+      return WriteResult.failed("REQUIRED_FIELD_MISSING", "Required fields are missing: " + cleared,
+          cleared.toArray(String[]::new));
+    }
+    if (undo != null) {
+      undo.updated().putIfAbsent((String) row.get("Id"), new LinkedHashMap<>(row));
+    }
+    fields.forEach((k, v) -> {
+      if (v == null) {
+        row.remove(k);
+      } else {
+        row.put(k, v);
+      }
+    });
+    touch(row);
+    return WriteResult.ok((String) row.get("Id"), false);
+  }
+
+  private void rollBack(String type, Undo undo) {
+    Map<String, Map<String, Object>> rows = store.get(type);
+    undo.created().forEach(rows::remove);
+    undo.updated().forEach(rows::put);
+  }
+
+  /** {@code PATCH /composite/sobjects/{type}/{field}}: sObject Collections upsert, results in input order. */
+  private SimResponse collectionUpsert(SimRequest request, String sobjectType, String field) {
+    JsonNode body;
+    try {
+      body = JSON.readTree(request.body());
+    } catch (JsonProcessingException e) {
+      return errorArray(400, "JSON_PARSER_ERROR", "Unexpected character in the request body");
+    }
+    if (body == null || !body.path("records").isArray()) {
+      return errorArray(400, "JSON_PARSER_ERROR", "The request body must hold a records array");
+    }
+    JsonNode records = body.get("records");
+    if (records.isEmpty()) {
+      return errorArray(400, "REQUIRED_FIELD_MISSING", "At least 1 record is required.");
+    }
+    if (records.size() > MAX_COLLECTION_RECORDS) {
+      return errorArray(400, "EXCEEDED_ID_LIMIT",
+          "record limit reached. cannot submit more than " + MAX_COLLECTION_RECORDS + " records into this call");
+    }
+    boolean allOrNone = body.path("allOrNone").asBoolean(false);
+    synchronized (storeLock) {
+      String type;
+      String extField;
+      List<Map<String, @Nullable Object>> parsed = new ArrayList<>();
+      try {
+        String[] target = resolveUpsertTarget(sobjectType, field);
+        type = target[0];
+        extField = target[1];
+        for (JsonNode r : records) {
+          parsed.add(readFields(type, r));
+        }
+      } catch (RequestRefused e) {
+        return e.response;
+      }
+      // the same external id twice in one request: Salesforce refuses each of those records
+      Map<String, Integer> seen = new HashMap<>();
+      for (Map<String, @Nullable Object> f : parsed) {
+        Object v = f.get(extField);
+        if (v != null) {
+          seen.merge(String.valueOf(v).toLowerCase(Locale.ROOT), 1, Integer::sum);
+        }
+      }
+      Undo undo = allOrNone ? new Undo(new ArrayList<>(), new LinkedHashMap<>()) : null;
+      List<WriteResult> results = new ArrayList<>();
+      for (Map<String, @Nullable Object> f : parsed) {
+        Object v = f.get(extField);
+        if (v == null || String.valueOf(v).isBlank()) {
+          results.add(WriteResult.failed("REQUIRED_FIELD_MISSING",
+              "Required fields are missing: [" + extField + "]", extField));
+        } else if (seen.get(String.valueOf(v).toLowerCase(Locale.ROOT)) > 1) {
+          results.add(WriteResult.failed("DUPLICATE_EXTERNAL_ID",
+              "Duplicate external id specified: " + v, extField));
+        } else {
+          Map<String, @Nullable Object> fields = new LinkedHashMap<>(f);
+          fields.remove(extField);
+          results.add(upsertOne(type, extField, String.valueOf(v), fields, undo, false));
+        }
+      }
+      if (undo != null && results.stream().anyMatch(r -> !r.success())) {
+        rollBack(type, undo);
+        List<WriteResult> rolledBack = new ArrayList<>();
+        for (WriteResult r : results) {
+          rolledBack.add(!r.success() ? r : WriteResult.failed("ALL_OR_NONE_OPERATION_ROLLED_BACK",
+              "Record rolled back because not all records were valid and the request was using AllOrNone header"));
+        }
+        results = rolledBack;
+      }
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (WriteResult r : results) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        if (r.success()) {
+          o.put("id", r.id());
+        }
+        o.put("success", r.success());
+        o.put("errors", r.errors());
+        if (r.success()) {
+          o.put("created", r.created());
+        }
+        out.add(o);
+      }
+      return SimResponse.json(200, write(out));
+    }
+  }
+
+  /** {@code GET|PATCH /sobjects/{type}/{field}/{value}}: read or upsert one record by external id. */
+  private SimResponse byExternalId(SimRequest request, String version, String sobjectType, String field,
+      String value) {
+    String method = request.method();
+    synchronized (storeLock) {
+      String type;
+      String extField;
+      try {
+        String[] target = resolveUpsertTarget(sobjectType, field);
+        type = target[0];
+        extField = target[1];
+      } catch (RequestRefused e) {
+        return e.response;
+      }
+      if (method.equals("GET")) {
+        List<Map<String, Object>> matches = store.get(type).values().stream()
+            .filter(r -> !Boolean.TRUE.equals(r.get("IsDeleted")) && r.get(extField) != null
+                && String.valueOf(r.get(extField)).equalsIgnoreCase(value))
+            .toList();
+        if (matches.isEmpty()) {
+          return errorArray(404, "NOT_FOUND", "The requested resource does not exist");
+        }
+        if (matches.size() > 1) {
+          return multipleChoices(version, type, matches);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("attributes", attributes(type, version, (String) matches.get(0).get("Id")));
+        out.putAll(matches.get(0));
+        return SimResponse.json(200, write(out));
+      }
+      if (!method.equals("PATCH")) {
+        return errorArray(405, "METHOD_NOT_ALLOWED", "HTTP Method '" + method + "' not allowed. Allowed are GET,PATCH");
+      }
+      Map<String, @Nullable Object> fields;
+      try {
+        JsonNode body = JSON.readTree(request.body().isEmpty() ? "{}" : request.body());
+        fields = readFields(type, body == null ? JSON.createObjectNode() : body);
+      } catch (JsonProcessingException e) {
+        return errorArray(400, "JSON_PARSER_ERROR", "Unexpected character in the request body");
+      } catch (RequestRefused e) {
+        return e.response;
+      }
+      List<Map<String, Object>> matches = store.get(type).values().stream()
+          .filter(r -> !Boolean.TRUE.equals(r.get("IsDeleted")) && r.get(extField) != null
+              && String.valueOf(r.get(extField)).equalsIgnoreCase(value))
+          .toList();
+      if (matches.size() > 1) {
+        return multipleChoices(version, type, matches);
+      }
+      boolean updateOnly = request.queryParam("updateOnly").map(Boolean::parseBoolean).orElse(false);
+      WriteResult r = upsertOne(type, extField, value, fields, null, updateOnly);
+      if (!r.success()) {
+        Map<String, Object> e = r.errors().get(0);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", e.get("message"));
+        error.put("errorCode", e.get("statusCode"));
+        error.put("fields", e.get("fields"));
+        return SimResponse.json("NOT_FOUND".equals(e.get("statusCode")) ? 404 : 400, write(List.of(error)));
+      }
+      if (!r.created() && legacyUpsertNoContent) {
+        return SimResponse.noContent(Map.of());
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("id", r.id());
+      out.put("success", true);
+      out.put("errors", List.of());
+      out.put("created", r.created());
+      return SimResponse.json(r.created() ? 201 : 200, write(out))
+          .withHeader("Location", "/services/data/" + version + "/sobjects/" + type + "/" + r.id());
+    }
+  }
+
+  private static SimResponse multipleChoices(String version, String type, List<Map<String, Object>> matches) {
+    List<String> urls = matches.stream().map(r -> "/services/data/" + version + "/sobjects/" + type + "/" + r.get("Id"))
+        .toList();
+    return SimResponse.json(300, write(urls));
+  }
+
+  // ------------------------------------------------------------------------------------------ replication
+
+  /**
+   * {@code GET /sobjects/{type}/updated|deleted/?start=&end=}: Ids changed (or deleted) in {@code [start, end)},
+   * both cut to the minute as Salesforce does; {@code latestDateCovered} is the (cut) end, never after now.
+   * getUpdated covers 30 days back, getDeleted 15.
+   */
+  private SimResponse replication(SimRequest request, String sobjectType, boolean deleted) {
+    Optional<String> startText = request.queryParam("start");
+    Optional<String> endText = request.queryParam("end");
+    if (startText.isEmpty() || endText.isEmpty()) {
+      return errorArray(400, "MISSING_ARGUMENT", "start and end must both be specified");
+    }
+    Instant start = Soql.toInstant(startText.get().strip());
+    Instant end = Soql.toInstant(endText.get().strip());
+    if (start == null || end == null) {
+      return errorArray(400, "INVALID_REPLICATION_DATE", "start and end must be dateTimes");
+    }
+    Instant now = clock().instant();
+    start = start.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    Instant covered = (end.isAfter(now) ? now : end).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    Instant earliest = now.minus(java.time.Duration.ofDays(deleted ? 15 : 30))
+        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    if (!start.isBefore(end)) {
+      return errorArray(400, "INVALID_REPLICATION_DATE", "startDate must chronologically precede endDate");
+    }
+    if (start.isBefore(earliest)) {
+      return errorArray(400, "INVALID_REPLICATION_DATE", "startDate cannot be more than " + (deleted ? 15 : 30)
+          + " days ago");
+    }
+    synchronized (storeLock) {
+      String type = typeNames.get(sobjectType.toLowerCase(Locale.ROOT));
+      if (type == null) {
+        return errorArray(404, "NOT_FOUND", "The requested resource does not exist");
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      List<Object> items = new ArrayList<>();
+      for (Map<String, Object> r : store.get(type).values()) {
+        boolean isDeleted = Boolean.TRUE.equals(r.get("IsDeleted"));
+        if (deleted != isDeleted) {
+          continue;
+        }
+        String stampText = deleted ? deletedAt.getOrDefault((String) r.get("Id"), (String) r.get("SystemModstamp"))
+            : (String) r.get("SystemModstamp");
+        Instant stamp = Soql.toInstant(stampText);
+        if (stamp == null || stamp.isBefore(start) || !stamp.isBefore(covered)) {
+          continue;
+        }
+        if (deleted) {
+          Map<String, Object> d = new LinkedHashMap<>();
+          d.put("id", r.get("Id"));
+          d.put("deletedDate", stampText);
+          items.add(d);
+        } else {
+          items.add(r.get("Id"));
+        }
+      }
+      if (deleted) {
+        out.put("deletedRecords", items);
+        out.put("earliestDateAvailable", WIRE.format(earliest));
+      } else {
+        out.put("ids", items);
+      }
+      out.put("latestDateCovered", WIRE.format(covered));
+      return SimResponse.json(200, write(out));
     }
   }
 
