@@ -20,8 +20,12 @@ public final class OutboundRoute<C, T> {
     private final RecordSink<T> sink;
     private final RetrySettings retry;
     private final int claimSize;
+    private final boolean strictOrder;
+    private final boolean suppressUnchanged;
 
     private OutboundRoute(Builder<C, T> b) {
+        this.strictOrder = b.strictOrder;
+        this.suppressUnchanged = b.suppressUnchanged;
         this.id = b.id;
         this.binding = b.binding;
         this.mapper = b.mapper;
@@ -65,6 +69,16 @@ public final class OutboundRoute<C, T> {
         return claimSize;
     }
 
+    /** Whether a dead letter holds back the later deliveries of its key until it is replayed or skipped. */
+    public boolean strictOrder() {
+        return strictOrder;
+    }
+
+    /** Whether a write whose content equals what the route last wrote for the record is skipped. */
+    public boolean suppressUnchanged() {
+        return suppressUnchanged;
+    }
+
     /**
      * Configures an {@link OutboundRoute}. Not thread-safe; {@link #build()} copies.
      *
@@ -78,6 +92,8 @@ public final class OutboundRoute<C, T> {
         private final RecordSink<T> sink;
         private RetrySettings retry = RetrySettings.defaults();
         private int claimSize = 50;
+        private boolean strictOrder;
+        private boolean suppressUnchanged = true;
 
         private Builder(String id, EntityBinding<C> binding, Mapper<C, T> mapper, RecordSink<T> sink) {
             this.id = Objects.requireNonNull(id, "id");
@@ -96,6 +112,24 @@ public final class OutboundRoute<C, T> {
                 throw new IllegalArgumentException("claimSize must be >= 1, was " + value);
             }
             this.claimSize = value;
+            return this;
+        }
+
+        /**
+         * Strict order: when a delivery becomes a dead letter, later deliveries of the same business key
+         * wait until it is replayed or skipped. Off by default: a dead letter then does not block its key.
+         */
+        public Builder<C, T> strictOrder(boolean value) {
+            this.strictOrder = value;
+            return this;
+        }
+
+        /**
+         * Skip writes that would change nothing: the engine keeps a hash of the content last written per
+         * record and does not send the same content again (saves API quota). On by default.
+         */
+        public Builder<C, T> suppressUnchanged(boolean value) {
+            this.suppressUnchanged = value;
             return this;
         }
 

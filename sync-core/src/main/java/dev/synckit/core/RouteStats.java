@@ -12,11 +12,13 @@ import org.jspecify.annotations.Nullable;
  * @param appended journal entries added (inbound)
  * @param duplicates changes already journaled (inbound) or effects already applied (outbound), skipped
  * @param written records written to the target (outbound)
+ * @param unchanged writes skipped because the content equals what was last written (outbound)
  * @param retried deliveries scheduled for another attempt (outbound)
  * @param failed records that became dead letters
  * @param haltedBecause why the route stopped, if it did
  */
-public record RouteStats(String route, long read, long appended, long duplicates, long written, long retried,
+public record RouteStats(String route, long read, long appended, long duplicates, long written, long unchanged,
+        long retried,
         long failed, @Nullable String haltedBecause) {
     public RouteStats {
         Objects.requireNonNull(route, "route");

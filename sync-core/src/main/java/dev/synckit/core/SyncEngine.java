@@ -1,6 +1,8 @@
 package dev.synckit.core;
 
 import dev.synckit.canonical.event.BusinessEvent;
+import dev.synckit.core.audit.AuditEntry;
+import dev.synckit.core.audit.AuditLog;
 import dev.synckit.core.failure.ErrorDetails;
 import dev.synckit.core.failure.MappingException;
 import dev.synckit.core.failure.RateLimitedException;
@@ -8,7 +10,10 @@ import dev.synckit.core.failure.SyncException;
 import dev.synckit.core.failure.TransientException;
 import dev.synckit.core.http.Json;
 import dev.synckit.core.journal.Ack;
+import dev.synckit.core.journal.Append;
+import dev.synckit.core.journal.AppendResult;
 import dev.synckit.core.journal.FailureRecord;
+import dev.synckit.core.jdbc.SyncKitDatabase;
 import dev.synckit.core.journal.Journal;
 import dev.synckit.core.journal.JournalEntry;
 import dev.synckit.core.mapping.CodeTable;
@@ -75,6 +80,7 @@ public final class SyncEngine implements AutoCloseable {
     private final XrefStore xref;
     private final CheckpointStore checkpoints;
     private final IdempotencyStore idempotency;
+    private final AuditLog audit;
     private final Clock clock;
     private final ResultValidator validator;
     private final EngineMappingContext context;
@@ -105,6 +111,7 @@ public final class SyncEngine implements AutoCloseable {
         this.xref = b.xref;
         this.checkpoints = b.checkpoints;
         this.idempotency = b.idempotency;
+        this.audit = b.audit;
         this.validator = b.validator;
         this.context = new EngineMappingContext(xref, Map.copyOf(b.codeTables), clock, null);
         this.inbound = List.copyOf(b.inbound);
@@ -131,6 +138,32 @@ public final class SyncEngine implements AutoCloseable {
     /** The journal the engine uses (for dead-letter queries and backlog). */
     public Journal journal() {
         return journal;
+    }
+
+    /**
+     * Replays a dead letter (see {@link Journal#replay}) and audits who did it.
+     *
+     * @param edited the corrected event, or {@code null} to send the original again
+     * @param operator who asked, for the audit log
+     */
+    public Envelope replay(long deadLetterId, @Nullable BusinessEvent edited, String operator) {
+        Envelope replayed = journal.replay(deadLetterId, edited);
+        audit.record(List.of(new AuditEntry(clock.instant(), "REPLAY", journal.deadLetter(deadLetterId)
+                .map(d -> d.route()).orElse("?"), null, replayed.businessKey(), replayed.eventId(),
+                replayed.correlationId(), null, null, operator, "dead letter " + deadLetterId
+                + (edited == null ? "" : ", payload edited"))));
+        wakeUp();
+        return replayed;
+    }
+
+    /** Skips a dead letter (see {@link Journal#skip}) and audits who did it. */
+    public void skip(long deadLetterId, String operator) {
+        journal.skip(deadLetterId);
+        var letter = journal.deadLetter(deadLetterId);
+        audit.record(List.of(new AuditEntry(clock.instant(), "SKIP", letter.map(d -> d.route()).orElse("?"), null,
+                letter.map(d -> d.recordId()).orElse("?"), letter.flatMap(d -> d.envelopeOptional())
+                .map(Envelope::eventId).orElse(null), null, null, null, operator, "dead letter " + deadLetterId)));
+        wakeUp();
     }
 
     /** The cross-reference store the engine uses. */
@@ -362,7 +395,6 @@ public final class SyncEngine implements AutoCloseable {
                 return;
             }
             ingest(route, page, c);
-            checkpoints.save(route.id(), page.next());
             checkpoint = page.next();
             signalWork();
             if (!page.hasMore()) {
@@ -391,7 +423,7 @@ public final class SyncEngine implements AutoCloseable {
             c.read.increment();
             deadLetterRaw(route.id(), f.recordId(), f.raw(), f.cause(), now, c);
         }
-        Map<Set<String>, List<Envelope>> byDestinations = new LinkedHashMap<>();
+        List<Append> items = new ArrayList<>();
         List<XrefEntry> xrefs = new ArrayList<>();
         String entityType = route.binding().entityType();
         for (SourceRecord<R> record : page.records()) {
@@ -407,7 +439,7 @@ public final class SyncEngine implements AutoCloseable {
                 validator.validate(event, record.recordId());
                 Envelope envelope = Envelope.forChange(event, route.source().system(), changeKey, correlation,
                         record.modifiedAt());
-                byDestinations.computeIfAbsent(destinationsOf(event), k -> new ArrayList<>()).add(envelope);
+                items.add(new Append(envelope, destinationsOf(event)));
                 xrefs.add(new XrefEntry(entityType, canonicalId, route.source().system(), record.recordId()));
             } catch (SyncException e) {
                 deadLetterRaw(route.id(), record.recordId(), raw(record.record()), e.withRecordId(record.recordId()), now, c);
@@ -417,11 +449,10 @@ public final class SyncEngine implements AutoCloseable {
                 deadLetterRaw(route.id(), record.recordId(), raw(record.record()), wrapped, now, c);
             }
         }
-        byDestinations.forEach((destinations, envelopes) -> {
-            var result = journal.append(envelopes, destinations);
-            c.appended.add(result.appended());
-            c.duplicates.add(result.duplicates());
-        });
+        // the checkpoint moves only with (or after) the append of the changes it covers
+        AppendResult result = journal.appendAndCheckpoint(items, checkpoints, route.id(), page.next());
+        c.appended.add(result.appended());
+        c.duplicates.add(result.duplicates());
         for (XrefEntry entry : xrefs) {
             try {
                 xref.put(entry);
@@ -577,8 +608,35 @@ public final class SyncEngine implements AutoCloseable {
 
     // "try": MdcScope is used for its side effect on the MDC, not referenced in the block
     @SuppressWarnings("try")
-    private <T> void writeAll(OutboundRoute<?, T> route, List<JournalEntry> writing, List<SinkRecord<T>> records,
+    private <T> void writeAll(OutboundRoute<?, T> route, List<JournalEntry> writingIn, List<SinkRecord<T>> recordsIn,
             Map<JournalEntry, IdempotencyKey> keys, Instant now, Counters c, List<Ack> acks, List<IdempotencyKey> applied) {
+        List<JournalEntry> writing = writingIn;
+        List<SinkRecord<T>> records = recordsIn;
+        Map<String, String> hashes = new HashMap<>();
+        Map<String, String> before = Map.of();
+        if (route.suppressUnchanged() && !records.isEmpty()) {
+            for (SinkRecord<T> r : records) {
+                hashes.put(r.canonicalId(), ContentHash.of(r.record()));
+            }
+            before = idempotency.contentHashes(route.id(), hashes.keySet());
+            writing = new ArrayList<>();
+            records = new ArrayList<>();
+            for (int i = 0; i < recordsIn.size(); i++) {
+                SinkRecord<T> r = recordsIn.get(i);
+                JournalEntry entry = writingIn.get(i);
+                // a record the target is known to hold with exactly this content needs no write
+                if (r.knownSystemId() != null && hashes.get(r.canonicalId()).equals(before.get(r.canonicalId()))) {
+                    c.unchanged.increment();
+                    applied.add(keys.get(entry));
+                    acks.add(Ack.completed(entry));
+                } else {
+                    writing.add(entry);
+                    records.add(r);
+                }
+            }
+        }
+        Map<String, String> written = new HashMap<>();
+        List<AuditEntry> audits = new ArrayList<>();
         int batch = Math.max(1, route.sink().maxBatchSize());
         for (int from = 0; from < records.size(); from += batch) {
             int to = Math.min(records.size(), from + batch);
@@ -595,6 +653,14 @@ public final class SyncEngine implements AutoCloseable {
                             applied.add(keys.get(entry));
                             acks.add(Ack.completed(entry));
                             c.written.increment();
+                            String hash = hashes.get(w.canonicalId());
+                            if (hash != null) {
+                                written.put(w.canonicalId(), hash);
+                            }
+                            audits.add(new AuditEntry(now, w.wasCreated().map(x -> x ? "CREATE" : "UPDATE").orElse("UPSERT"),
+                                    route.id(), route.sink().system().id(), w.systemId(), entry.envelope().eventId(),
+                                    entry.envelope().correlationId(), before.get(w.canonicalId()), hash, owner,
+                                    route.sink().recordType() + " " + w.canonicalId()));
                         } catch (SyncException ex) {
                             acks.add(failure(route, entry, ex.withRecordId(w.canonicalId()), now, c));
                         }
@@ -604,6 +670,8 @@ public final class SyncEngine implements AutoCloseable {
                 }
             }
         }
+        idempotency.putContentHashes(route.id(), written);
+        audit.record(audits);
     }
 
     private <T> List<WriteOutcome> write(OutboundRoute<?, T> route, List<SinkRecord<T>> chunk) {
@@ -642,7 +710,7 @@ public final class SyncEngine implements AutoCloseable {
         c.failed.increment();
         String why = e.retryable() ? "gave up after " + entry.attempts() + " attempts" : "rejected";
         LOG.warn("route {}: {} is a dead letter ({}): {}", route.id(), entry.envelope().businessKey(), why, e.getMessage());
-        return Ack.dead(entry, record);
+        return Ack.dead(entry, record, route.strictOrder());
     }
 
     /** Per-route counters. Thread-safe. */
@@ -651,13 +719,15 @@ public final class SyncEngine implements AutoCloseable {
         final LongAdder appended = new LongAdder();
         final LongAdder duplicates = new LongAdder();
         final LongAdder written = new LongAdder();
+        final LongAdder unchanged = new LongAdder();
         final LongAdder retried = new LongAdder();
         final LongAdder failed = new LongAdder();
         final LongAdder pollFailures = new LongAdder();
         volatile @Nullable String halted;
 
         RouteStats snapshot(String route) {
-            return new RouteStats(route, read.sum(), appended.sum(), duplicates.sum(), written.sum(), retried.sum(),
+            return new RouteStats(route, read.sum(), appended.sum(), duplicates.sum(), written.sum(), unchanged.sum(),
+                    retried.sum(),
                     failed.sum(), halted);
         }
     }
@@ -668,6 +738,7 @@ public final class SyncEngine implements AutoCloseable {
         private XrefStore xref = XrefStore.inMemory();
         private CheckpointStore checkpoints = CheckpointStore.inMemory();
         private IdempotencyStore idempotency = IdempotencyStore.inMemory();
+        private AuditLog audit = AuditLog.none();
         private Clock clock = Clock.systemUTC();
         private ResultValidator validator = ResultValidator.create();
         private final Map<String, CodeTable> codeTables = new HashMap<>();
@@ -702,6 +773,22 @@ public final class SyncEngine implements AutoCloseable {
         public Builder idempotencyStore(IdempotencyStore value) {
             this.idempotency = Objects.requireNonNull(value, "idempotencyStore");
             return this;
+        }
+
+        /** Where every write, replay and skip is recorded; default: nowhere (in-memory engines). */
+        public Builder auditLog(AuditLog value) {
+            this.audit = Objects.requireNonNull(value, "auditLog");
+            return this;
+        }
+
+        /**
+         * Every store on one database: journal, cross-reference, checkpoints (saved in the append
+         * transaction), idempotency and content hashes, audit log. Call {@link SyncKitDatabase#migrate()} first.
+         */
+        public Builder database(SyncKitDatabase db) {
+            Objects.requireNonNull(db, "database");
+            return journal(db.journal()).xrefStore(db.xrefStore()).checkpointStore(db.checkpointStore())
+                    .idempotencyStore(db.idempotencyStore()).auditLog(db.auditLog());
         }
 
         public Builder clock(Clock value) {

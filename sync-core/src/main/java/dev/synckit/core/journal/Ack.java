@@ -28,8 +28,13 @@ public sealed interface Ack {
         }
     }
 
-    /** Given up on: moves to the dead letters. */
-    record Dead(JournalEntry entry, FailureRecord failure) implements Ack {
+    /**
+     * Given up on: moves to the dead letters.
+     *
+     * @param holdKey keep later deliveries of the same business key waiting until the dead letter is
+     *     replayed or skipped (routes that need strict order); otherwise they go on
+     */
+    record Dead(JournalEntry entry, FailureRecord failure, boolean holdKey) implements Ack {
         public Dead {
             Objects.requireNonNull(entry, "entry");
             Objects.requireNonNull(failure, "failure");
@@ -45,6 +50,10 @@ public sealed interface Ack {
     }
 
     static Ack dead(JournalEntry entry, FailureRecord failure) {
-        return new Dead(entry, failure);
+        return new Dead(entry, failure, false);
+    }
+
+    static Ack dead(JournalEntry entry, FailureRecord failure, boolean holdKey) {
+        return new Dead(entry, failure, holdKey);
     }
 }

@@ -9,5 +9,10 @@ public enum EntryState {
     /** Delivered; kept only until retention removes it. */
     COMPLETED,
     /** Given up on: rejected, or retries exhausted. Waits for an operator. */
-    DEAD
+    DEAD,
+    /**
+     * A dead delivery of a strict-order route that holds back the later deliveries of its key until
+     * its dead letter is replayed (it then becomes pending again, in its place) or skipped.
+     */
+    HELD
 }

@@ -29,6 +29,20 @@ public interface IdempotencyStore {
     /** Saves the hash of the content just written for a target record. */
     void putContentHash(String target, String recordKey, String hash);
 
+    /** The stored hashes of several records of one target (absent ones are left out). */
+    default java.util.Map<String, String> contentHashes(String target, Collection<String> recordKeys) {
+        java.util.Map<String, String> found = new java.util.HashMap<>();
+        for (String key : recordKeys) {
+            contentHash(target, key).ifPresent(h -> found.put(key, h));
+        }
+        return found;
+    }
+
+    /** Saves several hashes of one target at once. */
+    default void putContentHashes(String target, java.util.Map<String, String> hashesByRecordKey) {
+        hashesByRecordKey.forEach((key, hash) -> putContentHash(target, key, hash));
+    }
+
     /** Forgets keys recorded before the given time; returns how many were removed. */
     int purgeBefore(Instant cutoff);
 }

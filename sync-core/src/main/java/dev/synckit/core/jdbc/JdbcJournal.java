@@ -1,0 +1,668 @@
+package dev.synckit.core.jdbc;
+
+import dev.synckit.canonical.SourceSystem;
+import dev.synckit.canonical.event.BusinessEvent;
+import dev.synckit.canonical.json.CanonicalJson;
+import dev.synckit.core.Envelope;
+import dev.synckit.core.failure.FailureClass;
+import dev.synckit.core.journal.Ack;
+import dev.synckit.core.journal.Append;
+import dev.synckit.core.journal.AppendResult;
+import dev.synckit.core.journal.DeadLetter;
+import dev.synckit.core.journal.DeadLetterQuery;
+import dev.synckit.core.journal.DeadLetterStatus;
+import dev.synckit.core.journal.EntryState;
+import dev.synckit.core.journal.FailureRecord;
+import dev.synckit.core.journal.Journal;
+import dev.synckit.core.journal.JournalEntry;
+import dev.synckit.core.journal.Lease;
+import dev.synckit.core.journal.Replays;
+import dev.synckit.core.spi.Checkpoint;
+import dev.synckit.core.store.CheckpointStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The journal on H2 or PostgreSQL. Deliveries live in {@code sk_delivery} only while they are pending,
+ * in flight or held; completing one deletes it, a dead one moves to {@code sk_dead_letter}; the event
+ * itself stays in {@code sk_event} (the de-duplication record) until retention.
+ *
+ * <p>Claims select the first live delivery of each business key that is due, in append order, with
+ * {@code FOR UPDATE SKIP LOCKED}, and lease them in the same transaction; several engines (JVMs) can
+ * claim from one PostgreSQL database. Appends take a lock row first, so that sequence numbers become
+ * visible in order and a key's head can never be overtaken by a late commit. Thread-safe.
+ */
+final class JdbcJournal implements Journal {
+
+    private static final String EVENT_COLUMNS = "e.event_type, e.schema_version, e.source_system, e.business_key,"
+            + " e.correlation_id, e.causation_id, e.occurred_at, e.payload";
+
+    private final Sql sql;
+    private final Dialect dialect;
+    private final Clock clock;
+    private final CanonicalJson json;
+    private final int maxReplays;
+
+    JdbcJournal(Sql sql, Dialect dialect, Clock clock, CanonicalJson json, int maxReplays) {
+        this.sql = sql;
+        this.dialect = dialect;
+        this.clock = clock;
+        this.json = json;
+        this.maxReplays = maxReplays;
+    }
+
+    // ------------------------------------------------------------------ append
+
+    @Override
+    public AppendResult append(List<Append> items) {
+        return sql.inTransaction("journal append", c -> append(c, items));
+    }
+
+    @Override
+    public AppendResult appendAndCheckpoint(List<Append> items, CheckpointStore checkpoints, String sourceId,
+            Checkpoint checkpoint) {
+        if (checkpoints instanceof JdbcCheckpointStore jdbc && jdbc.sharesDatabaseWith(sql)) {
+            return sql.inTransaction("journal append with checkpoint", c -> {
+                AppendResult result = append(c, items);
+                jdbc.save(c, sourceId, checkpoint);
+                return result;
+            });
+        }
+        return Journal.super.appendAndCheckpoint(items, checkpoints, sourceId, checkpoint);
+    }
+
+    private AppendResult append(Connection c, List<Append> items) throws SQLException {
+        if (items.isEmpty()) {
+            return new AppendResult(0, 0);
+        }
+        lockAppends(c);
+        Set<UUID> existing = existingEvents(c, items);
+        Instant now = clock.instant();
+        int appended = 0;
+        int duplicates = 0;
+        Set<UUID> seen = new HashSet<>();
+        try (PreparedStatement event = c.prepareStatement("INSERT INTO sk_event (event_id, event_type, schema_version,"
+                + " source_system, business_key, correlation_id, causation_id, occurred_at, payload, appended_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement delivery = c.prepareStatement("INSERT INTO sk_delivery (destination, event_id,"
+                        + " business_key, state, attempts, next_attempt_at) VALUES (?, ?, ?, 'PENDING', 0, ?)")) {
+            for (Append item : items) {
+                Envelope e = item.envelope();
+                if (existing.contains(e.eventId()) || !seen.add(e.eventId())) {
+                    duplicates += item.destinations().size();
+                    continue;
+                }
+                bindEvent(event, e, json.writeEvent(e.payload()), now);
+                event.addBatch();
+                for (String destination : new TreeSet<>(item.destinations())) {
+                    delivery.setString(1, destination);
+                    Sql.setUuid(delivery, 2, e.eventId());
+                    delivery.setString(3, e.businessKey());
+                    Sql.setInstant(delivery, 4, now);
+                    delivery.addBatch();
+                    appended++;
+                }
+            }
+            event.executeBatch();
+            delivery.executeBatch();
+        }
+        return new AppendResult(appended, duplicates);
+    }
+
+    /** Serialises appenders (across JVMs) so that sequence order is commit order. */
+    private static void lockAppends(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT name FROM sk_lock WHERE name = 'append' FOR UPDATE");
+                ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("the sk_lock row 'append' is missing: run SyncKitDatabase.migrate()");
+            }
+        }
+    }
+
+    private static Set<UUID> existingEvents(Connection c, List<Append> items) throws SQLException {
+        Set<UUID> found = new HashSet<>();
+        List<UUID> ids = items.stream().map(i -> i.envelope().eventId()).toList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            String in = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT event_id FROM sk_event WHERE event_id IN (" + in + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    Sql.setUuid(ps, i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(Sql.uuid(rs, "event_id"));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void bindEvent(PreparedStatement ps, Envelope e, String payload, Instant now) throws SQLException {
+        Sql.setUuid(ps, 1, e.eventId());
+        ps.setString(2, e.type());
+        ps.setInt(3, e.schemaVersion());
+        ps.setString(4, e.sourceSystem().id());
+        ps.setString(5, e.businessKey());
+        ps.setString(6, e.correlationId());
+        Sql.setUuid(ps, 7, e.causationId());
+        Sql.setInstant(ps, 8, e.occurredAt());
+        ps.setString(9, payload);
+        Sql.setInstant(ps, 10, now);
+    }
+
+    // ------------------------------------------------------------------ claim
+
+    @Override
+    public List<JournalEntry> claim(String destination, int max, String owner, Duration leaseDuration) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be >= 1, was " + max);
+        }
+        List<FailedDecode> undecodable = new ArrayList<>();
+        List<JournalEntry> claimed = sql.inTransaction("journal claim", c -> {
+            Instant now = clock.instant();
+            List<Long> seqs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.seq FROM sk_delivery d"
+                    + " WHERE d.destination = ? AND d.state <> 'HELD' AND d.next_attempt_at <= ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM sk_delivery p WHERE p.destination = d.destination"
+                    + " AND p.business_key = d.business_key AND p.seq < d.seq)"
+                    + " ORDER BY d.seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                ps.setString(1, destination);
+                Sql.setInstant(ps, 2, now);
+                ps.setInt(3, max);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        seqs.add(rs.getLong(1));
+                    }
+                }
+            }
+            if (seqs.isEmpty()) {
+                return List.of();
+            }
+            Instant expires = now.plus(leaseDuration);
+            Map<Long, UUID> tokens = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sk_delivery SET state = 'IN_FLIGHT',"
+                    + " attempts = attempts + 1, lease_owner = ?, lease_token = ?, next_attempt_at = ? WHERE seq = ?")) {
+                for (long seq : seqs) {
+                    UUID token = UUID.randomUUID();
+                    tokens.put(seq, token);
+                    ps.setString(1, Sql.truncate(owner, 128));
+                    Sql.setUuid(ps, 2, token);
+                    Sql.setInstant(ps, 3, expires);
+                    ps.setLong(4, seq);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            List<JournalEntry> entries = new ArrayList<>();
+            for (Row row : load(c, seqs)) {
+                try {
+                    Envelope envelope = row.envelope(json);
+                    entries.add(new JournalEntry(row.seq, destination, envelope, row.attempts, expires,
+                            EntryState.IN_FLIGHT, new Lease(owner, tokens.get(row.seq), expires), row.failure));
+                } catch (RuntimeException e) {
+                    undecodable.add(new FailedDecode(row, e));
+                }
+            }
+            for (FailedDecode f : undecodable) {
+                moveToDeadLetters(c, f.row, destination, new FailureRecord(FailureClass.REJECTED, "UNDECODABLE_PAYLOAD",
+                        null, "cannot decode " + f.row.type + " v" + f.row.version + ": " + f.cause.getMessage(), now),
+                        false, now);
+            }
+            return entries;
+        });
+        return claimed;
+    }
+
+    private record FailedDecode(Row row, RuntimeException cause) {
+    }
+
+    /** A delivery joined with its event, as stored. */
+    private static final class Row {
+        long seq;
+        UUID eventId;
+        int attempts;
+        @Nullable FailureRecord failure;
+        String type;
+        int version;
+        String source;
+        String businessKey;
+        String correlationId;
+        @Nullable UUID causationId;
+        Instant occurredAt;
+        String payload;
+
+        Envelope envelope(CanonicalJson json) {
+            BusinessEvent event = json.readEvent(type, version, payload);
+            // the payload is upcast to the current version when read
+            return new Envelope(eventId, type, event.schemaVersion(), SourceSystem.of(source), businessKey,
+                    correlationId, causationId, occurredAt, event);
+        }
+    }
+
+    private List<Row> load(Connection c, List<Long> seqs) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        String in = String.join(", ", java.util.Collections.nCopies(seqs.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT d.seq, d.event_id, d.attempts, d.failure_class,"
+                + " d.failure_code, d.failure_field, d.failure_message, d.failed_at, " + EVENT_COLUMNS
+                + " FROM sk_delivery d JOIN sk_event e ON e.event_id = d.event_id WHERE d.seq IN (" + in + ")"
+                + " ORDER BY d.seq")) {
+            for (int i = 0; i < seqs.size(); i++) {
+                ps.setLong(i + 1, seqs.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Row r = new Row();
+                    r.seq = rs.getLong("seq");
+                    r.eventId = Sql.uuid(rs, "event_id");
+                    r.attempts = rs.getInt("attempts");
+                    String failureClass = rs.getString("failure_class");
+                    r.failure = failureClass == null ? null : new FailureRecord(FailureClass.valueOf(failureClass),
+                            rs.getString("failure_code"), rs.getString("failure_field"), rs.getString("failure_message"),
+                            Sql.instant(rs, "failed_at"));
+                    r.type = rs.getString("event_type");
+                    r.version = rs.getInt("schema_version");
+                    r.source = rs.getString("source_system");
+                    r.businessKey = rs.getString("business_key");
+                    r.correlationId = rs.getString("correlation_id");
+                    r.causationId = Sql.uuid(rs, "causation_id");
+                    r.occurredAt = Sql.instant(rs, "occurred_at");
+                    r.payload = rs.getString("payload");
+                    rows.add(r);
+                }
+            }
+        }
+        return rows;
+    }
+
+    // ------------------------------------------------------------------ acknowledge
+
+    @Override
+    public int acknowledge(Collection<Ack> acks) {
+        if (acks.isEmpty()) {
+            return 0;
+        }
+        return sql.inTransaction("journal acknowledge", c -> {
+            Instant now = clock.instant();
+            int refused = 0;
+            List<Ack> accepted = new ArrayList<>();
+            // guard every ack by its lease token: an ack under an expired, re-granted lease is refused
+            try (PreparedStatement lock = c.prepareStatement("SELECT seq FROM sk_delivery WHERE seq = ?"
+                    + " AND state = 'IN_FLIGHT' AND lease_token = ? FOR UPDATE")) {
+                for (Ack ack : acks) {
+                    JournalEntry e = ack.entry();
+                    if (e.lease() == null) {
+                        refused++;
+                        continue;
+                    }
+                    lock.setLong(1, e.sequence());
+                    Sql.setUuid(lock, 2, e.lease().token());
+                    try (ResultSet rs = lock.executeQuery()) {
+                        if (rs.next()) {
+                            accepted.add(ack);
+                        } else {
+                            refused++;
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM sk_delivery WHERE seq = ?");
+                    PreparedStatement retry = c.prepareStatement("UPDATE sk_delivery SET state = 'PENDING',"
+                            + " next_attempt_at = ?, lease_owner = NULL, lease_token = NULL, failure_class = ?,"
+                            + " failure_code = ?, failure_field = ?, failure_message = ?, failed_at = ? WHERE seq = ?");
+                    PreparedStatement supersede = c.prepareStatement("UPDATE sk_dead_letter SET status = 'SUPERSEDED'"
+                            + " WHERE route = ? AND record_id = ? AND status = 'OPEN' AND delivery_seq < ?")) {
+                for (Ack ack : accepted) {
+                    JournalEntry e = ack.entry();
+                    if (ack instanceof Ack.Completed) {
+                        delete.setLong(1, e.sequence());
+                        delete.addBatch();
+                        supersede.setString(1, e.destination());
+                        supersede.setString(2, e.envelope().businessKey());
+                        supersede.setLong(3, e.sequence());
+                        supersede.addBatch();
+                    } else if (ack instanceof Ack.Retry r) {
+                        Sql.setInstant(retry, 1, r.at());
+                        bindFailure(retry, 2, r.failure());
+                        retry.setLong(7, e.sequence());
+                        retry.addBatch();
+                    }
+                }
+                delete.executeBatch();
+                supersede.executeBatch();
+                retry.executeBatch();
+            }
+            for (Ack ack : accepted) {
+                if (ack instanceof Ack.Dead dead) {
+                    Row row = load(c, List.of(dead.entry().sequence())).get(0);
+                    moveToDeadLetters(c, row, dead.entry().destination(), dead.failure(), dead.holdKey(), now);
+                }
+            }
+            return refused;
+        });
+    }
+
+    private static void bindFailure(PreparedStatement ps, int from, FailureRecord f) throws SQLException {
+        ps.setString(from, f.failureClass().name());
+        ps.setString(from + 1, Sql.truncate(f.code(), 128));
+        ps.setString(from + 2, f.field() == null ? null : Sql.truncate(f.field(), 512));
+        ps.setString(from + 3, Sql.truncate(f.message(), 4000));
+        Sql.setInstant(ps, from + 4, f.at());
+    }
+
+    /** Copies the delivery and its event into a dead letter; deletes the delivery, or holds it (strict order). */
+    private void moveToDeadLetters(Connection c, Row row, String destination, FailureRecord failure, boolean holdKey,
+            Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sk_dead_letter (route, record_id, delivery_seq,"
+                + " event_id, event_type, schema_version, source_system, correlation_id, causation_id, occurred_at,"
+                + " payload, raw, attempts, failure_class, failure_code, failure_field, failure_message, failed_at,"
+                + " status, replays, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?,"
+                + " 'OPEN', 0, ?)")) {
+            ps.setString(1, destination);
+            ps.setString(2, row.businessKey);
+            ps.setLong(3, row.seq);
+            Sql.setUuid(ps, 4, row.eventId);
+            ps.setString(5, row.type);
+            ps.setInt(6, row.version);
+            ps.setString(7, row.source);
+            ps.setString(8, row.correlationId);
+            Sql.setUuid(ps, 9, row.causationId);
+            Sql.setInstant(ps, 10, row.occurredAt);
+            ps.setString(11, row.payload);
+            ps.setInt(12, row.attempts);
+            bindFailure(ps, 13, failure);
+            Sql.setInstant(ps, 18, now);
+            ps.executeUpdate();
+        }
+        String next = holdKey
+                ? "UPDATE sk_delivery SET state = 'HELD', lease_owner = NULL, lease_token = NULL WHERE seq = ?"
+                : "DELETE FROM sk_delivery WHERE seq = ?";
+        try (PreparedStatement ps = c.prepareStatement(next)) {
+            ps.setLong(1, row.seq);
+            ps.executeUpdate();
+        }
+    }
+
+    // ------------------------------------------------------------------ dead letters
+
+    @Override
+    public DeadLetter deadLetterRaw(String route, String recordId, String raw, FailureRecord failure) {
+        return sql.inTransaction("dead letter", c -> {
+            Instant now = clock.instant();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sk_dead_letter (route, record_id, raw, attempts,"
+                    + " failure_class, failure_code, failure_field, failure_message, failed_at, status, replays,"
+                    + " created_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, 'OPEN', 0, ?)", new String[] {"id"})) {
+                ps.setString(1, route);
+                ps.setString(2, Sql.truncate(recordId, 255));
+                ps.setString(3, raw);
+                bindFailure(ps, 4, failure);
+                Sql.setInstant(ps, 9, now);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    return new DeadLetter(keys.getLong(1), route, recordId, null, raw, 1, failure,
+                            DeadLetterStatus.OPEN, 0, now);
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(DeadLetterQuery q) {
+        return sql.inTransaction("dead letter query", c -> {
+            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+            List<Object> args = new ArrayList<>();
+            if (q.route() != null) {
+                where.append(" AND route = ?");
+                args.add(q.route());
+            }
+            if (q.code() != null) {
+                where.append(" AND failure_code = ?");
+                args.add(q.code());
+            }
+            if (q.recordId() != null) {
+                where.append(" AND record_id = ?");
+                args.add(q.recordId());
+            }
+            if (q.status() != null) {
+                where.append(" AND status = ?");
+                args.add(q.status().name());
+            }
+            if (q.from() != null) {
+                where.append(" AND created_at >= ?");
+                args.add(q.from());
+            }
+            if (q.to() != null) {
+                where.append(" AND created_at < ?");
+                args.add(q.to());
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sk_dead_letter" + where + " ORDER BY id LIMIT ?")) {
+                int i = 1;
+                for (Object arg : args) {
+                    if (arg instanceof Instant at) {
+                        Sql.setInstant(ps, i++, at);
+                    } else {
+                        ps.setString(i++, (String) arg);
+                    }
+                }
+                ps.setInt(i, q.limit());
+                return readDeadLetters(ps);
+            }
+        });
+    }
+
+    private List<DeadLetter> readDeadLetters(PreparedStatement ps) throws SQLException {
+        List<DeadLetter> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(deadLetter(rs));
+            }
+        }
+        return out;
+    }
+
+    private DeadLetter deadLetter(ResultSet rs) throws SQLException {
+        FailureRecord failure = new FailureRecord(FailureClass.valueOf(rs.getString("failure_class")),
+                rs.getString("failure_code"), rs.getString("failure_field"), rs.getString("failure_message"),
+                Sql.instant(rs, "failed_at"));
+        Envelope envelope = null;
+        String raw = rs.getString("raw");
+        String payload = rs.getString("payload");
+        if (payload != null) {
+            try {
+                Row r = new Row();
+                r.eventId = Sql.uuid(rs, "event_id");
+                r.type = rs.getString("event_type");
+                r.version = rs.getInt("schema_version");
+                r.source = rs.getString("source_system");
+                r.businessKey = rs.getString("record_id");
+                r.correlationId = rs.getString("correlation_id");
+                r.causationId = Sql.uuid(rs, "causation_id");
+                r.occurredAt = Sql.instant(rs, "occurred_at");
+                r.payload = payload;
+                envelope = r.envelope(json);
+            } catch (RuntimeException e) {
+                raw = payload; // cannot be decoded any more: show it as text
+            }
+        }
+        return new DeadLetter(rs.getLong("id"), rs.getString("route"), rs.getString("record_id"), envelope, raw,
+                rs.getInt("attempts"), failure, DeadLetterStatus.valueOf(rs.getString("status")), rs.getInt("replays"),
+                Sql.instant(rs, "created_at"));
+    }
+
+    @Override
+    public long deadLetterCount(String route) {
+        return sql.inTransaction("dead letter count", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM sk_dead_letter WHERE route = ? AND status = 'OPEN'")) {
+                ps.setString(1, route);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<DeadLetter> deadLetter(long id) {
+        return sql.inTransaction("dead letter", c -> Optional.ofNullable(deadLetter(c, id, false)));
+    }
+
+    private @Nullable DeadLetter deadLetter(Connection c, long id, boolean forUpdate) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sk_dead_letter WHERE id = ?"
+                + (forUpdate ? " FOR UPDATE" : ""))) {
+            ps.setLong(1, id);
+            List<DeadLetter> found = readDeadLetters(ps);
+            return found.isEmpty() ? null : found.get(0);
+        }
+    }
+
+    private static @Nullable Long heldDelivery(Connection c, long deadLetterId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT d.seq FROM sk_dead_letter l JOIN sk_delivery d"
+                + " ON d.seq = l.delivery_seq WHERE l.id = ? AND d.state = 'HELD'")) {
+            ps.setLong(1, deadLetterId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    @Override
+    public Envelope replay(long deadLetterId, @Nullable BusinessEvent edited) {
+        return sql.inTransaction("dead letter replay", c -> {
+            DeadLetter d = deadLetter(c, deadLetterId, true);
+            Instant now = clock.instant();
+            Envelope replayed = Replays.next(d, deadLetterId, edited, maxReplays, now);
+            lockAppends(c);
+            try (PreparedStatement event = c.prepareStatement("INSERT INTO sk_event (event_id, event_type,"
+                    + " schema_version, source_system, business_key, correlation_id, causation_id, occurred_at, payload,"
+                    + " appended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                bindEvent(event, replayed, json.writeEvent(replayed.payload()), now);
+                event.executeUpdate();
+            }
+            Long held = heldDelivery(c, deadLetterId);
+            String delivery = held != null
+                    // strict order: the replay takes the held delivery's place in the key's order
+                    ? "UPDATE sk_delivery SET event_id = ?, state = 'PENDING', attempts = 0, next_attempt_at = ?,"
+                            + " failure_class = NULL, failure_code = NULL, failure_field = NULL, failure_message = NULL,"
+                            + " failed_at = NULL WHERE seq = ?"
+                    : "INSERT INTO sk_delivery (event_id, next_attempt_at, destination, business_key, state, attempts)"
+                            + " VALUES (?, ?, ?, ?, 'PENDING', 0)";
+            try (PreparedStatement ps = c.prepareStatement(delivery)) {
+                Sql.setUuid(ps, 1, replayed.eventId());
+                Sql.setInstant(ps, 2, now);
+                if (held != null) {
+                    ps.setLong(3, held);
+                } else {
+                    ps.setString(3, d.route());
+                    ps.setString(4, replayed.businessKey());
+                }
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE sk_dead_letter SET status = 'REPLAYED', replays = replays + 1 WHERE id = ?")) {
+                ps.setLong(1, deadLetterId);
+                ps.executeUpdate();
+            }
+            return replayed;
+        });
+    }
+
+    @Override
+    public void skip(long deadLetterId) {
+        sql.inTransaction("dead letter skip", c -> {
+            DeadLetter d = deadLetter(c, deadLetterId, true);
+            Replays.requireOpen(d, deadLetterId);
+            Long held = heldDelivery(c, deadLetterId);
+            if (held != null) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM sk_delivery WHERE seq = ?")) {
+                    ps.setLong(1, held);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sk_dead_letter SET status = 'SKIPPED' WHERE id = ?")) {
+                ps.setLong(1, deadLetterId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    // ------------------------------------------------------------------ backlog, retention
+
+    @Override
+    public long backlog(String destination) {
+        return sql.inTransaction("journal backlog", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM sk_delivery WHERE destination = ? AND state <> 'HELD'")) {
+                ps.setString(1, destination);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<Instant> nextAttemptAt(String destination) {
+        return sql.inTransaction("journal next attempt", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(d.next_attempt_at) FROM sk_delivery d"
+                    + " WHERE d.destination = ? AND d.state <> 'HELD' AND NOT EXISTS (SELECT 1 FROM sk_delivery p"
+                    + " WHERE p.destination = d.destination AND p.business_key = d.business_key AND p.seq < d.seq)")) {
+                ps.setString(1, destination);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return Optional.ofNullable(Sql.instant(rs, 1));
+                }
+            }
+        });
+    }
+
+    /** Rows removed per statement during retention. */
+    private static final int PURGE_BATCH = 1000;
+
+    @Override
+    public int purge(Instant cutoff) {
+        int total = 0;
+        String[] statements = {
+            // events no live delivery still needs
+            "DELETE FROM sk_event WHERE event_id IN (SELECT e.event_id FROM sk_event e WHERE e.appended_at < ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM sk_delivery d WHERE d.event_id = e.event_id) LIMIT " + PURGE_BATCH + ")",
+            "DELETE FROM sk_dead_letter WHERE id IN (SELECT id FROM sk_dead_letter WHERE created_at < ?"
+                    + " AND status <> 'OPEN' LIMIT " + PURGE_BATCH + ")",
+        };
+        for (String statement : statements) {
+            int removed;
+            do {
+                removed = sql.inTransaction("journal purge", c -> {
+                    try (PreparedStatement ps = c.prepareStatement(statement)) {
+                        Sql.setInstant(ps, 1, cutoff);
+                        return ps.executeUpdate();
+                    }
+                });
+                total += removed;
+            } while (removed == PURGE_BATCH);
+        }
+        return total;
+    }
+
+}
