@@ -16,6 +16,7 @@ import dev.synckit.core.http.UrlEncoding;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Asks {@code POST {loginUrl}/services/oauth2/token} for an access token. A refused grant
@@ -30,6 +31,9 @@ final class OAuthTokenClient {
     private final SalesforceConfig config;
     private final PlatformHttp http;
     private final URI tokenUri;
+    /** The refresh token Salesforce rotated to, and the one it replaced (still what a fixed provider returns). */
+    private final java.util.concurrent.atomic.AtomicReference<Secret @Nullable []> rotation =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     OAuthTokenClient(SalesforceConfig config, PlatformHttp http) {
         this.config = config;
@@ -78,6 +82,11 @@ final class OAuthTokenClient {
             form.put("grant_type", JWT_BEARER_GRANT);
             form.put("assertion", JwtAssertion.create(j.consumerKey(), j.username(), audience,
                     config.clock().instant(), j.key()));
+        } else if (credentials instanceof SalesforceCredentials.RefreshToken r) {
+            form.put("grant_type", "refresh_token");
+            form.put("refresh_token", currentRefreshToken(r.refreshToken()).reveal());
+            form.put("client_id", r.clientId());
+            r.secret().ifPresent(secret -> form.put("client_secret", secret.reveal()));
         } else {
             throw new IllegalStateException("unknown credentials type " + credentials.getClass().getName());
         }
@@ -100,7 +109,26 @@ final class OAuthTokenClient {
             throw new TransientException("the token response has an invalid instance_url",
                     ErrorDetails.of(SourceSystem.SALESFORCE).withPlatformCode("MALFORMED_RESPONSE"), e);
         }
+        JsonNode refreshToken = body.path("refresh_token");
+        if (credentials instanceof SalesforceCredentials.RefreshToken r && refreshToken.isTextual()
+                && !refreshToken.asText().isEmpty()) {
+            Secret sent = currentRefreshToken(r.refreshToken());
+            Secret rotated = Secret.of(refreshToken.asText());
+            if (!rotated.equals(sent)) {
+                rotation.set(new Secret[] {r.refreshToken(), rotated});
+                config.refreshTokenRotated().accept(rotated);
+            }
+        }
         return new SalesforceToken(Secret.of(accessToken.asText()), instance);
+    }
+
+    /**
+     * The refresh token to send: the provider's, unless it still returns the one Salesforce rotated away from
+     * (a fixed provider, or a host that has not persisted the new one yet).
+     */
+    private Secret currentRefreshToken(Secret provided) {
+        Secret[] r = rotation.get();
+        return r != null && r[0].equals(provided) ? r[1] : provided;
     }
 
     /** {@code scheme://host[:port]} of the login URL: the JWT audience Salesforce expects. */

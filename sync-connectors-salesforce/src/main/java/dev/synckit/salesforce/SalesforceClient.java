@@ -1,19 +1,24 @@
 package dev.synckit.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.synckit.canonical.SourceSystem;
 import dev.synckit.core.auth.BearerAuthenticator;
 import dev.synckit.core.auth.TokenCache;
 import dev.synckit.core.failure.ErrorDetails;
+import dev.synckit.core.failure.RateLimitedException;
 import dev.synckit.core.failure.TransientException;
 import dev.synckit.core.http.HttpCall;
 import dev.synckit.core.http.HttpResult;
 import dev.synckit.core.http.Json;
 import dev.synckit.core.http.PlatformHttp;
 import dev.synckit.core.http.UrlEncoding;
+import dev.synckit.core.resilience.QuotaReading;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,9 +27,13 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Salesforce REST client: obtains and caches an access token, runs SOQL page by page, classifies
@@ -36,11 +45,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SalesforceClient {
 
+    /** The most records one sObject Collections call takes. */
+    public static final int MAX_COLLECTION_SIZE = 200;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SalesforceClient.class);
+    private static final Pattern API_BURSTS = Pattern.compile("(?<![\\w-])api-bursts=(\\d+)/(\\d+)");
+
     private final SalesforceConfig config;
     private final TokenCache<SalesforceToken> tokens;
     private final PlatformHttp http;
     private final PlatformHttp tokenHttp;
     private final AtomicReference<@Nullable ApiUsage> lastApiUsage = new AtomicReference<>();
+    /** Until when no data call is sent because the daily quota is exhausted; null when calls may go. */
+    private final AtomicReference<@Nullable Instant> pausedUntil = new AtomicReference<>();
+    private final AtomicReference<@Nullable RateLimitedException> pauseCause = new AtomicReference<>();
 
     private SalesforceClient(SalesforceConfig config) {
         this.config = config;
@@ -52,7 +70,8 @@ public final class SalesforceClient {
         OAuthTokenClient oauth = new OAuthTokenClient(config, tokenHttp);
         // Salesforce gives no expiry: the token is kept until a 401 says otherwise
         this.tokens = new TokenCache<>(oauth::fetch, config.clock(), Duration.ZERO);
-        this.http = PlatformHttp.builder(SourceSystem.SALESFORCE, new SalesforceErrorClassifier())
+        this.http = PlatformHttp.builder(SourceSystem.SALESFORCE,
+                        new SalesforceErrorClassifier(config.dailyQuotaRetryAfter()))
                 .httpClient(jdk)
                 .requestTimeout(config.requestTimeout())
                 .authenticator(new BearerAuthenticator(tokens))
@@ -107,7 +126,223 @@ public final class SalesforceClient {
     }
 
     private void observe(HttpResult result) {
-        result.header("Sforce-Limit-Info").flatMap(ApiUsage::parse).ifPresent(lastApiUsage::set);
+        Optional<String> info = result.header("Sforce-Limit-Info");
+        if (info.isEmpty()) {
+            return;
+        }
+        Instant now = config.clock().instant();
+        ApiUsage.parse(info.get()).ifPresent(usage -> {
+            lastApiUsage.set(usage);
+            report(new QuotaReading(SourceSystem.SALESFORCE, "api-usage", usage.used(), usage.limit(), null, now));
+        });
+        Matcher bursts = API_BURSTS.matcher(info.get());
+        if (bursts.find()) {
+            try {
+                report(new QuotaReading(SourceSystem.SALESFORCE, "api-bursts", Long.parseLong(bursts.group(1)),
+                        Long.parseLong(bursts.group(2)), null, now));
+            } catch (NumberFormatException e) {
+                LOG.debug("ignoring an api-bursts reading beyond a long");
+            }
+        }
+    }
+
+    private void report(QuotaReading reading) {
+        try {
+            config.quotaObserver().onReading(reading);
+        } catch (RuntimeException e) {
+            // an observer must not throw; if it does, the response still counts
+            LOG.warn("quota observer failed on {}", reading.quota(), e);
+        }
+    }
+
+    /**
+     * Sends a data call unless the daily quota was found exhausted less than
+     * {@link SalesforceConfig#dailyQuotaRetryAfter()} ago: then it fails at once with the same
+     * {@link RateLimitedException} (retry-after = the time left), so a backlog does not burn calls that Salesforce
+     * would refuse anyway.
+     */
+    private HttpResult send(HttpCall call) {
+        Instant until = pausedUntil.get();
+        Instant now = config.clock().instant();
+        if (until != null) {
+            RateLimitedException cause = pauseCause.get();
+            if (now.isBefore(until) && cause != null) {
+                Duration left = Duration.between(now, until);
+                throw new RateLimitedException("not sent: " + cause.reason() + " (paused until " + until + ")",
+                        cause.details().withRetryAfter(left));
+            }
+            pausedUntil.compareAndSet(until, null);
+        }
+        try {
+            return http.send(call);
+        } catch (RateLimitedException e) {
+            if ("REQUEST_LIMIT_EXCEEDED".equals(e.details().platformCode()) && e.retryAfter().isPresent()) {
+                pauseCause.set(e);
+                pausedUntil.set(now.plus(e.retryAfter().get()));
+                LOG.warn("Salesforce daily API quota exhausted; no calls until {}", pausedUntil.get());
+            }
+            throw e;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ writes
+
+    /**
+     * Upserts one record by external id ({@code PATCH /sobjects/{type}/{field}/{value}}). A 201 means created,
+     * 200 updated; a legacy 204 (no body) means updated, and the Id is then read with one
+     * {@code GET} by the same external id.
+     *
+     * @throws dev.synckit.core.failure.ConflictException when several records have this external id (HTTP 300)
+     * @throws dev.synckit.core.failure.SyncException classified, for every other failure
+     */
+    public UpsertResult upsert(SObjectUpsert record) {
+        Objects.requireNonNull(record, "record");
+        URI uri = URI.create(instance() + externalIdPath(record));
+        HttpResult result = send(HttpCall.json("PATCH", uri, Json.write(record.fields())));
+        if (result.status() == 204 || result.body().isBlank()) {
+            return new UpsertResult(idByExternalId(record), false);
+        }
+        JsonNode body = Json.parse(result);
+        JsonNode id = body.path("id");
+        if (!id.isTextual()) {
+            throw malformed(result, "upsert answer lacks id");
+        }
+        JsonNode created = body.path("created");
+        return new UpsertResult(id.asText(), created.isBoolean() ? created.asBoolean()
+                : result.status() == 201 ? Boolean.TRUE : null);
+    }
+
+    private String idByExternalId(SObjectUpsert record) {
+        URI uri = URI.create(instance() + externalIdPath(record) + "?fields=Id");
+        HttpResult result = send(HttpCall.json("GET", uri, null));
+        JsonNode id = Json.parse(result).path("Id");
+        if (!id.isTextual()) {
+            throw malformed(result, "record read by external id lacks Id");
+        }
+        return id.asText();
+    }
+
+    private String externalIdPath(SObjectUpsert record) {
+        return "/services/data/" + config.apiVersion() + "/sobjects/" + UrlEncoding.rfc3986(record.type()) + "/"
+                + UrlEncoding.rfc3986(record.externalIdField()) + "/" + UrlEncoding.rfc3986(record.externalId());
+    }
+
+    /**
+     * Upserts up to {@value #MAX_COLLECTION_SIZE} records of one type by one External ID field in one call
+     * ({@code PATCH /composite/sobjects/{type}/{field}}, one API call however many records). The request body is
+     * a function of the records alone (same records, same bytes).
+     *
+     * @param allOrNone whether one failure rolls all back (then the others carry
+     *     {@code ALL_OR_NONE_OPERATION_ROLLED_BACK}, see {@link CollectionResult#causes()})
+     * @return one result per record, in input order
+     * @throws dev.synckit.core.failure.SyncException classified, when the whole request failed (HTTP 400 for a
+     *     malformed body or an unknown field, 401, 403, 5xx ...)
+     */
+    public List<CollectionResult> upsertCollection(List<SObjectUpsert> records, boolean allOrNone) {
+        Objects.requireNonNull(records, "records");
+        if (records.isEmpty() || records.size() > MAX_COLLECTION_SIZE) {
+            throw new IllegalArgumentException("a collection upsert takes 1.." + MAX_COLLECTION_SIZE + " records, not "
+                    + records.size());
+        }
+        SObjectUpsert first = records.get(0);
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("allOrNone", allOrNone);
+        ArrayNode array = body.putArray("records");
+        for (SObjectUpsert r : records) {
+            if (!r.type().equals(first.type()) || !r.externalIdField().equals(first.externalIdField())) {
+                throw new IllegalArgumentException("a collection upsert takes one type and one external id field: "
+                        + first.type() + "." + first.externalIdField() + " and " + r.type() + "." + r.externalIdField());
+            }
+            ObjectNode node = array.addObject();
+            node.putObject("attributes").put("type", r.type());
+            node.put(r.externalIdField(), r.externalId());
+            node.setAll(r.fields());
+        }
+        URI uri = URI.create(instance() + "/services/data/" + config.apiVersion() + "/composite/sobjects/"
+                + UrlEncoding.rfc3986(first.type()) + "/" + UrlEncoding.rfc3986(first.externalIdField()));
+        HttpResult result = send(HttpCall.json("PATCH", uri, Json.write(body)));
+        JsonNode answer = Json.parse(result);
+        if (!answer.isArray() || answer.size() != records.size()) {
+            throw malformed(result, "expected " + records.size() + " results, got "
+                    + (answer.isArray() ? answer.size() + "" : "a JSON " + answer.getNodeType()));
+        }
+        List<CollectionResult> out = new ArrayList<>(records.size());
+        for (JsonNode r : answer) {
+            out.add(collectionResult(r));
+        }
+        return out;
+    }
+
+    private static CollectionResult collectionResult(JsonNode r) {
+        boolean success = r.path("success").asBoolean(false);
+        JsonNode id = r.path("id");
+        List<RecordError> errors = new ArrayList<>();
+        for (JsonNode e : r.path("errors")) {
+            List<String> fields = new ArrayList<>();
+            e.path("fields").forEach(f -> fields.add(f.asText()));
+            String code = e.path("statusCode").asText(e.path("errorCode").asText("UNKNOWN"));
+            errors.add(new RecordError(code, e.path("message").asText(""), fields));
+        }
+        JsonNode created = r.path("created");
+        boolean ok = success && id.isTextual();
+        return new CollectionResult(id.isTextual() ? id.asText() : null, ok,
+                created.isBoolean() ? created.asBoolean() : null, errors);
+    }
+
+    // ------------------------------------------------------------------------------------------ replication
+
+    /**
+     * getDeleted: the records of {@code type} deleted in {@code [start, end)} (minute resolution; at most about
+     * 15 days back). Start the next window at {@link DeletedRecords#latestDateCovered()}.
+     */
+    public DeletedRecords getDeleted(String type, Instant start, Instant end) {
+        JsonNode body = replication(type, "deleted", start, end);
+        List<DeletedRecords.Deletion> deletions = new ArrayList<>();
+        for (JsonNode d : body.path("deletedRecords")) {
+            deletions.add(new DeletedRecords.Deletion(d.path("id").asText(),
+                    SalesforceDateTimes.parse(d.path("deletedDate").asText())));
+        }
+        return new DeletedRecords(deletions, SalesforceDateTimes.parse(body.path("earliestDateAvailable").asText()),
+                SalesforceDateTimes.parse(body.path("latestDateCovered").asText()));
+    }
+
+    /** getUpdated: the Ids of records of {@code type} changed in {@code [start, end)} (minute resolution, 30 days). */
+    public UpdatedRecords getUpdated(String type, Instant start, Instant end) {
+        JsonNode body = replication(type, "updated", start, end);
+        List<String> ids = new ArrayList<>();
+        body.path("ids").forEach(id -> ids.add(id.asText()));
+        return new UpdatedRecords(ids, SalesforceDateTimes.parse(body.path("latestDateCovered").asText()));
+    }
+
+    private JsonNode replication(String type, String which, Instant start, Instant end) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        if (!start.isBefore(end)) {
+            throw new IllegalArgumentException("start must be before end: " + start + ", " + end);
+        }
+        URI uri = URI.create(instance() + "/services/data/" + config.apiVersion() + "/sobjects/"
+                + UrlEncoding.rfc3986(type) + "/" + which + "/?start="
+                + UrlEncoding.rfc3986(SalesforceDateTimes.isoOffset(start)) + "&end="
+                + UrlEncoding.rfc3986(SalesforceDateTimes.isoOffset(end)));
+        HttpResult result = send(HttpCall.json("GET", uri, null));
+        JsonNode body = Json.parse(result);
+        try {
+            SalesforceDateTimes.parse(body.path("latestDateCovered").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw malformed(result, "latestDateCovered is not a datetime");
+        }
+        return body;
+    }
+
+    private URI instance() {
+        return tokens.get().instanceUrl();
+    }
+
+    private static TransientException malformed(HttpResult result, String why) {
+        return new TransientException("malformed response of " + result.describe() + ": " + why,
+                ErrorDetails.of(SourceSystem.SALESFORCE).withHttpStatus(result.status())
+                        .withPlatformCode("MALFORMED_RESPONSE"));
     }
 
     private Stream<SObjectPage> pages(String resource, String soql) {
@@ -141,7 +376,7 @@ public final class SalesforceClient {
             if (url == null) {
                 return false;
             }
-            HttpResult result = http.send(get(url));
+            HttpResult result = send(get(url));
             JsonNode body = Json.parse(result);
             JsonNode records = body.path("records");
             boolean done = body.path("done").asBoolean(true);

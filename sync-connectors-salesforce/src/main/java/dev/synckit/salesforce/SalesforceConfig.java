@@ -1,11 +1,14 @@
 package dev.synckit.salesforce;
 
 import dev.synckit.core.auth.CredentialsProvider;
+import dev.synckit.core.auth.Secret;
+import dev.synckit.core.resilience.QuotaObserver;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +31,9 @@ public final class SalesforceConfig {
     private final String correlationHeader;
     private final @Nullable Integer queryBatchSize;
     private final Clock clock;
+    private final QuotaObserver quotaObserver;
+    private final Duration dailyQuotaRetryAfter;
+    private final Consumer<Secret> refreshTokenRotated;
 
     private SalesforceConfig(Builder b) {
         this.loginUrl = b.loginUrl;
@@ -38,6 +44,9 @@ public final class SalesforceConfig {
         this.correlationHeader = b.correlationHeader;
         this.queryBatchSize = b.queryBatchSize;
         this.clock = b.clock;
+        this.quotaObserver = b.quotaObserver;
+        this.dailyQuotaRetryAfter = b.dailyQuotaRetryAfter;
+        this.refreshTokenRotated = b.refreshTokenRotated;
     }
 
     public static Builder builder() {
@@ -82,6 +91,28 @@ public final class SalesforceConfig {
         return clock;
     }
 
+    /** Receives the {@code api-usage} (and {@code api-bursts}) reading of every response. */
+    public QuotaObserver quotaObserver() {
+        return quotaObserver;
+    }
+
+    /**
+     * How long the client stops calling once Salesforce says the daily quota is exhausted
+     * ({@code REQUEST_LIMIT_EXCEEDED}, TotalRequests). Salesforce does not say when its rolling 24 h window frees
+     * calls; default 1 h.
+     */
+    public Duration dailyQuotaRetryAfter() {
+        return dailyQuotaRetryAfter;
+    }
+
+    /**
+     * Called with the new refresh token when Salesforce rotates it (refresh-token flow with rotation on); the
+     * old one no longer works, so the host must persist the new one. Default: does nothing.
+     */
+    public Consumer<Secret> refreshTokenRotated() {
+        return refreshTokenRotated;
+    }
+
     @Override
     public String toString() {
         return "SalesforceConfig[loginUrl=" + loginUrl + ", apiVersion=" + apiVersion + ", requestTimeout="
@@ -98,8 +129,29 @@ public final class SalesforceConfig {
         private String correlationHeader = "X-Correlation-Id";
         private @Nullable Integer queryBatchSize;
         private Clock clock = Clock.systemUTC();
+        private QuotaObserver quotaObserver = QuotaObserver.none();
+        private Duration dailyQuotaRetryAfter = Duration.ofHours(1);
+        private Consumer<Secret> refreshTokenRotated = s -> { };
 
         private Builder() {
+        }
+
+        /** Receives every {@code Sforce-Limit-Info} reading (e.g. the engine's rate limiter, metrics). */
+        public Builder quotaObserver(QuotaObserver value) {
+            this.quotaObserver = Objects.requireNonNull(value, "quotaObserver");
+            return this;
+        }
+
+        /** How long to stop calling after the daily quota is exhausted; default 1 h. */
+        public Builder dailyQuotaRetryAfter(Duration value) {
+            this.dailyQuotaRetryAfter = positive(value, "dailyQuotaRetryAfter");
+            return this;
+        }
+
+        /** Persists a rotated refresh token (must be thread-safe and must not log the value). */
+        public Builder onRefreshTokenRotated(Consumer<Secret> value) {
+            this.refreshTokenRotated = Objects.requireNonNull(value, "onRefreshTokenRotated");
+            return this;
         }
 
         /** The login host ({@code https://login.salesforce.com}, {@code https://test.salesforce.com} or My Domain). */

@@ -3,10 +3,14 @@ package dev.synckit.salesforce;
 import dev.synckit.core.auth.Secret;
 import java.security.PrivateKey;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
- * How the connector obtains an access token. Both flows are server-to-server and return no refresh token:
- * a new token is simply requested again when Salesforce answers {@code INVALID_SESSION_ID}.
+ * How the connector obtains an access token. A new token is requested when Salesforce answers
+ * {@code INVALID_SESSION_ID}: JWT bearer and client credentials simply ask again; the refresh-token flow uses
+ * the refresh token (and, when Salesforce rotates it, the new one, handed to
+ * {@link SalesforceConfig#refreshTokenRotated()} for persisting).
  * Implementations are immutable and thread-safe; {@code toString()} never shows a secret or key.
  */
 public sealed interface SalesforceCredentials {
@@ -67,6 +71,41 @@ public sealed interface SalesforceCredentials {
         public String toString() {
             return "JwtBearer[consumerKey=" + consumerKey + ", username=" + username + ", key=****"
                     + (audience.isEmpty() ? "" : ", audience=" + audience) + "]";
+        }
+    }
+
+    /**
+     * The OAuth 2.0 refresh-token flow, for an org that granted a refresh token once (web-server flow). With
+     * refresh-token rotation on, each refresh returns a new token and invalidates the old one: the client then
+     * uses the new one and reports it through {@link SalesforceConfig.Builder#onRefreshTokenRotated}.
+     *
+     * @param clientId the consumer key
+     * @param clientSecret the consumer secret, if the app requires it
+     * @param refreshToken the refresh token
+     */
+    record RefreshToken(String clientId, @Nullable Secret clientSecret, Secret refreshToken)
+            implements SalesforceCredentials {
+        public RefreshToken {
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(refreshToken, "refreshToken");
+            if (clientId.isBlank()) {
+                throw new IllegalArgumentException("clientId must not be blank");
+            }
+        }
+
+        /** The flow for an app that does not require the client secret on refresh. */
+        public RefreshToken(String clientId, Secret refreshToken) {
+            this(clientId, null, refreshToken);
+        }
+
+        public Optional<Secret> secret() {
+            return Optional.ofNullable(clientSecret);
+        }
+
+        @Override
+        public String toString() {
+            return "RefreshToken[clientId=" + clientId + ", clientSecret=" + (clientSecret == null ? "none" : "****")
+                    + ", refreshToken=****]";
         }
     }
 }

@@ -24,6 +24,9 @@ public final class SalesforceDateTimes {
     private static final DateTimeFormatter MILLIS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter ISO_OFFSET =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx", Locale.ROOT).withZone(ZoneOffset.UTC);
+
     private SalesforceDateTimes() {
     }
 
@@ -45,6 +48,11 @@ public final class SalesforceDateTimes {
     /** The wire format, e.g. {@code 2024-05-01T10:15:30.000+0000}. Sub-millisecond digits are dropped. */
     public static String format(Instant instant) {
         return WIRE.format(Objects.requireNonNull(instant, "instant"));
+    }
+
+    /** ISO-8601 with a colon offset, e.g. {@code 2024-05-01T10:15:30+00:00}, as getUpdated / getDeleted take it. */
+    public static String isoOffset(Instant instant) {
+        return ISO_OFFSET.format(Objects.requireNonNull(instant, "instant"));
     }
 
     /**

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class SalesforceErrorClassifierTest {
 
-    private final SalesforceErrorClassifier classifier = new SalesforceErrorClassifier();
+    private final SalesforceErrorClassifier classifier = new SalesforceErrorClassifier(java.time.Duration.ofHours(1));
 
     private static HttpResult result(int status, String contentType, String body) {
         HttpHeaders headers = HttpHeaders.of(Map.of("Content-Type", List.of(contentType)), (a, b) -> true);
@@ -39,10 +39,10 @@ class SalesforceErrorClassifierTest {
     }
 
     @Test
-    void totalRequestsLimit_isRateLimitedWithoutRetryAfter_andSaysTheDailyQuotaIsExhausted() {
+    void totalRequestsLimit_isRateLimitedWithTheConfiguredPause_andSaysTheDailyQuotaIsExhausted() {
         SyncException e = json(403, "[{\"message\":\"TotalRequests Limit exceeded.\",\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\"}]");
         assertThat(e).isInstanceOf(RateLimitedException.class);
-        assertThat(((RateLimitedException) e).retryAfter()).isEmpty();
+        assertThat(((RateLimitedException) e).retryAfter()).contains(java.time.Duration.ofHours(1));
         assertThat(e.getMessage()).contains("daily API request quota is exhausted").contains("status=403");
     }
 
