@@ -1,23 +1,39 @@
 package dev.synckit.netsuite;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.synckit.canonical.SourceSystem;
 import dev.synckit.core.failure.ConflictException;
 import dev.synckit.core.failure.ErrorDetails;
 import dev.synckit.core.failure.RejectedException;
+import dev.synckit.core.auth.BearerAuthenticator;
+import dev.synckit.core.auth.TokenCache;
 import dev.synckit.core.failure.TransientException;
+import dev.synckit.core.failure.UnauthorizedException;
 import dev.synckit.core.http.HttpCall;
 import dev.synckit.core.http.HttpResult;
 import dev.synckit.core.http.Json;
 import dev.synckit.core.http.PlatformHttp;
 import dev.synckit.core.http.UrlEncoding;
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A client of NetSuite SuiteTalk REST record services for one account, every request signed with
@@ -26,27 +42,94 @@ import org.jspecify.annotations.Nullable;
  */
 public final class NetSuiteClient {
 
+    private static final Logger LOG = LoggerFactory.getLogger(NetSuiteClient.class);
     private static final String RECORD_ROOT = "/services/rest/record/v1/";
     private static final Pattern RECORD_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern INTERNAL_ID = Pattern.compile("[0-9]+");
     private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
+    private static final String QUERY_PATH = "/services/rest/query/v1/suiteql";
+    private static final Pattern ORDER_BY = Pattern.compile("(?is).*\\border\\s+by\\b.*");
+    private static final int MAX_PAGE = 1000;
+    /** Most records of one type in one asynchronous batch (platform-apis §2.6). */
+    public static final int MAX_ASYNC_BATCH = 100;
+
     private final NetSuiteConfig config;
     private final PlatformHttp http;
+    private final NetSuiteErrorClassifier classifier;
+    private final AccountBulkhead bulkhead;
+    private final @Nullable TokenCache<M2mTokens.Token> tokens;
+    private final Sleeper sleeper;
 
-    private NetSuiteClient(NetSuiteConfig config, PlatformHttp http) {
+    /** How the client waits between polls of an async job; tests pass one that does not sleep. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private NetSuiteClient(NetSuiteConfig config, PlatformHttp http, NetSuiteErrorClassifier classifier,
+            @Nullable TokenCache<M2mTokens.Token> tokens, Sleeper sleeper) {
         this.config = config;
         this.http = http;
+        this.classifier = classifier;
+        this.bulkhead = AccountBulkhead.of(config);
+        this.tokens = tokens;
+        this.sleeper = sleeper;
     }
 
     /** A client for the configured account. */
     public static NetSuiteClient create(NetSuiteConfig config) {
+        return create(config, d -> Thread.sleep(d.toMillis()));
+    }
+
+    /** A client that waits between async job polls with {@code sleeper}. */
+    public static NetSuiteClient create(NetSuiteConfig config, Sleeper sleeper) {
         Objects.requireNonNull(config, "config");
-        PlatformHttp http = PlatformHttp.builder(SourceSystem.NETSUITE, new NetSuiteErrorClassifier(config.clock()))
-                .authenticator(TbaSigner.from(config))
-                .requestTimeout(config.requestTimeout())
-                .build();
-        return new NetSuiteClient(config, http);
+        Objects.requireNonNull(sleeper, "sleeper");
+        NetSuiteErrorClassifier classifier = new NetSuiteErrorClassifier(config.clock());
+        PlatformHttp.Builder http = PlatformHttp.builder(SourceSystem.NETSUITE, classifier)
+                .requestTimeout(config.requestTimeout());
+        TokenCache<M2mTokens.Token> tokens = null;
+        if (config.m2mCredentials().isPresent()) {
+            PlatformHttp tokenHttp = PlatformHttp.builder(SourceSystem.NETSUITE, classifier)
+                    .requestTimeout(config.requestTimeout()).build();
+            tokens = new TokenCache<>(new M2mTokens(config, config.m2mCredentials().get(), tokenHttp), config.clock(),
+                    M2mTokens.RENEW_BEFORE);
+            http.authenticator(new BearerAuthenticator(tokens));
+        } else {
+            http.authenticator(TbaSigner.from(config));
+        }
+        return new NetSuiteClient(config, http.build(), classifier, tokens, sleeper);
+    }
+
+    /** How many M2M access tokens this client fetched (0 with TBA). */
+    public long tokenFetches() {
+        return tokens == null ? 0 : tokens.fetchCount();
+    }
+
+    /** The concurrency slots of the account's bulkhead free right now (for metrics and tests). */
+    public int availableConcurrency() {
+        return bulkhead.available();
+    }
+
+    /**
+     * Every request goes through here: inside the account's bulkhead, and a 401 that took longer than
+     * {@link NetSuiteConfig#slowUnauthorizedThreshold()} is retried once, as NetSuite sometimes reports concurrency
+     * overload that way (platform-apis §2.8). A quick 401 is a real refusal.
+     */
+    private HttpResult send(HttpCall call) {
+        return bulkhead.call(() -> {
+            long start = System.nanoTime();
+            try {
+                return http.send(call);
+            } catch (UnauthorizedException e) {
+                if (Duration.ofNanos(System.nanoTime() - start).compareTo(config.slowUnauthorizedThreshold()) < 0) {
+                    throw e;
+                }
+                LOG.debug("slow 401 from {}: retrying once as likely concurrency overload", call);
+                return http.send(call);
+            }
+        });
     }
 
     public NetSuiteConfig config() {
@@ -74,7 +157,7 @@ public final class NetSuiteClient {
             throw new RejectedException("the body's externalId differs from the upsert key " + externalId,
                     ErrorDetails.of(SourceSystem.NETSUITE).withPlatformCode("INVALID_CONTENT").withField("externalId"));
         }
-        http.send(write("PUT", recordUri(type, "eid:" + externalId, null), body));
+        send(write("PUT", withReplace(recordUri(type, "eid:" + externalId, null), sublists(body)), body));
     }
 
     /**
@@ -92,10 +175,7 @@ public final class NetSuiteClient {
     /** Reads a record by internal id ({@code GET /record/v1/{type}/{id}}); empty when there is none. */
     public Optional<ObjectNode> get(String type, String internalId, String... fields) {
         requireType(type);
-        Objects.requireNonNull(internalId, "internalId");
-        if (!INTERNAL_ID.matcher(internalId).matches()) {
-            throw new IllegalArgumentException("a NetSuite internal id is digits only, was " + internalId);
-        }
+        requireInternalId(internalId);
         return read(recordUri(type, internalId, fields));
     }
 
@@ -110,7 +190,7 @@ public final class NetSuiteClient {
     public String create(String type, ObjectNode body) {
         requireType(type);
         Objects.requireNonNull(body, "body");
-        HttpResult result = http.send(write("POST", recordUri(type, null, null), body));
+        HttpResult result = send(write("POST", recordUri(type, null, null), body));
         String location = result.header("Location").orElse("");
         String path = location.isEmpty() ? "" : URI.create(location).getRawPath();
         String id = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
@@ -123,13 +203,275 @@ public final class NetSuiteClient {
         return id;
     }
 
+    /**
+     * Updates fields of a record ({@code PATCH /record/v1/{type}/{id}}, 204). Sublists in the body replace the
+     * record's sublists ({@code ?replace=name}); without that NetSuite would append their lines.
+     */
+    public void update(String type, String internalId, ObjectNode body) {
+        requireType(type);
+        requireInternalId(internalId);
+        Objects.requireNonNull(body, "body");
+        send(write("PATCH", withReplace(recordUri(type, internalId, null), sublists(body)), body));
+    }
+
+    /** Reads a record by internal id with its sublists and subrecords inline ({@code expandSubResources=true}). */
+    public Optional<ObjectNode> getExpanded(String type, String internalId) {
+        requireType(type);
+        requireInternalId(internalId);
+        return read(URI.create(recordUri(type, internalId, null) + "?expandSubResources=true"));
+    }
+
+    // ------------------------------------------------------------------------------------------ SuiteQL
+
+    /**
+     * Runs one page of a SuiteQL query ({@code POST /query/v1/suiteql?limit&offset}, {@code Prefer: transient}).
+     *
+     * @param query a SELECT that orders by a unique key (else pages may repeat or skip rows)
+     * @param limit rows per page, 1 to 1,000
+     * @throws IllegalArgumentException when the query has no ORDER BY
+     */
+    public SuiteQlPage suiteQl(String query, int limit, int offset) {
+        Objects.requireNonNull(query, "query");
+        if (!ORDER_BY.matcher(query).matches()) {
+            throw new IllegalArgumentException("a paged SuiteQL query must ORDER BY a unique key");
+        }
+        if (limit < 1 || limit > MAX_PAGE || offset < 0) {
+            throw new IllegalArgumentException("limit must be 1 to 1000 and offset >= 0");
+        }
+        URI uri = URI.create(config.baseUri() + QUERY_PATH + "?limit=" + limit + "&offset=" + offset);
+        ObjectNode body = Json.mapper().createObjectNode().put("q", query);
+        HttpResult result = send(HttpCall.json("POST", uri, Json.write(body)).withHeader("Prefer", "transient"));
+        JsonNode page = Json.parse(result);
+        List<SuiteQlRow> rows = new ArrayList<>();
+        for (JsonNode item : page.path("items")) {
+            Map<String, String> values = new LinkedHashMap<>();
+            item.properties().forEach(e -> {
+                if (!e.getKey().equals("links") && e.getValue().isValueNode() && !e.getValue().isNull()) {
+                    values.put(e.getKey(), e.getValue().asText());
+                }
+            });
+            rows.add(new SuiteQlRow(values));
+        }
+        return new SuiteQlPage(rows, page.path("offset").asInt(offset), page.path("hasMore").asBoolean(false),
+                page.path("totalResults").asLong(rows.size()));
+    }
+
+    /**
+     * Streams a SuiteQL result page by page: each page is fetched when the iterator reaches it, so memory stays
+     * bounded by one page whatever the result size. Not thread-safe (one consumer).
+     */
+    public Iterator<SuiteQlPage> suiteQlPages(String query, int pageSize) {
+        suiteQlCheck(query, pageSize);
+        return new Iterator<>() {
+            private int offset;
+            private boolean more = true;
+
+            @Override
+            public boolean hasNext() {
+                return more;
+            }
+
+            @Override
+            public SuiteQlPage next() {
+                if (!more) {
+                    throw new java.util.NoSuchElementException();
+                }
+                SuiteQlPage page = suiteQl(query, pageSize, offset);
+                offset += pageSize;
+                more = page.hasMore() && !page.rows().isEmpty();
+                return page;
+            }
+        };
+    }
+
+    private static void suiteQlCheck(String query, int pageSize) {
+        Objects.requireNonNull(query, "query");
+        if (!ORDER_BY.matcher(query).matches()) {
+            throw new IllegalArgumentException("a paged SuiteQL query must ORDER BY a unique key");
+        }
+        if (pageSize < 1 || pageSize > MAX_PAGE) {
+            throw new IllegalArgumentException("pageSize must be 1 to 1000");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ async
+
+    /**
+     * Upserts up to 100 records of one type in one asynchronous batch ({@code PUT /record/v1/{type}},
+     * {@code Prefer: respond-async}, {@code X-NetSuite-Idempotency-Key}), waits for the job and returns one result
+     * per record, in input order. A resend with the same key that NetSuite refuses as {@code IDEMPOTENCY_ERROR}
+     * follows {@code Location} to the original job and returns its results, so a lost acknowledgement never
+     * writes twice.
+     *
+     * @param idempotencyKey the same for a resend of the same records (see {@link IdempotencyKeys})
+     * @throws dev.synckit.core.failure.SyncException when the batch as a whole failed or the job did not finish
+     */
+    public List<BatchItemResult> upsertBatch(String type, List<NetSuiteRecord> records, UUID idempotencyKey) {
+        URI job = submitUpsertBatch(type, records, idempotencyKey);
+        return batchResults(job, records);
+    }
+
+    /** Submits an async batch upsert and returns the job's URI (the original job's for a repeated key). */
+    public URI submitUpsertBatch(String type, List<NetSuiteRecord> records, UUID idempotencyKey) {
+        requireType(type);
+        Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        if (records.isEmpty() || records.size() > MAX_ASYNC_BATCH) {
+            throw new IllegalArgumentException("an async batch has 1 to " + MAX_ASYNC_BATCH + " records, was "
+                    + records.size());
+        }
+        ArrayNode items = Json.mapper().createArrayNode();
+        Set<String> sublists = new TreeSet<>();
+        for (NetSuiteRecord r : records) {
+            if (!r.type().equalsIgnoreCase(type)) {
+                throw new IllegalArgumentException("a batch holds records of one type: " + r.type() + " is not " + type);
+            }
+            ObjectNode body = r.body();
+            ExternalIds.require(r.externalId());
+            body.remove("id");
+            body.put("externalId", r.externalId());
+            sublists.addAll(sublists(body));
+            items.add(body);
+        }
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.set("items", items);
+        HttpCall call = write("PUT", withReplace(recordUri(type, null, null), sublists), body)
+                .withHeader("Prefer", "respond-async")
+                .withHeader("X-NetSuite-Idempotency-Key", idempotencyKey.toString())
+                .accepting(400);
+        HttpResult result = send(call);
+        if (result.status() == 400) {
+            if (!isIdempotencyError(result)) {
+                throw classifier.classify(result);
+            }
+            LOG.debug("idempotency key already used: following Location to the original job");
+        }
+        return result.header("Location").map(l -> config.baseUri().resolve(l)).orElseThrow(() ->
+                new TransientException(result.describe() + " (status " + result.status()
+                        + ") names no job in its Location header", ErrorDetails.of(SourceSystem.NETSUITE)
+                        .withHttpStatus(result.status()).withPlatformCode("MISSING_LOCATION")));
+    }
+
+    private static boolean isIdempotencyError(HttpResult result) {
+        try {
+            JsonNode root = Json.mapper().readTree(result.body());
+            if (root == null) {
+                return false;
+            }
+            for (JsonNode d : root.path("o:errorDetails")) {
+                if ("IDEMPOTENCY_ERROR".equals(d.path("o:errorCode").asText())) {
+                    return true;
+                }
+            }
+            return "IDEMPOTENCY_ERROR".equals(root.path("o:errorCode").asText());
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Polls a job until it completes (at most {@link NetSuiteConfig#asyncMaxPolls()} times) and reads each task's
+     * result, matched to {@code records} by position.
+     */
+    public List<BatchItemResult> batchResults(URI job, List<NetSuiteRecord> records) {
+        Objects.requireNonNull(job, "job");
+        awaitJob(job);
+        JsonNode tasks = Json.parse(send(HttpCall.json("GET", URI.create(job + "/task"), null)));
+        List<BatchItemResult> out = new ArrayList<>(records.size());
+        int i = 0;
+        for (JsonNode task : tasks.path("items")) {
+            if (i >= records.size()) {
+                break;
+            }
+            String externalId = records.get(i++).externalId();
+            HttpResult r = send(HttpCall.json("GET", URI.create(job + "/task/" + task.path("id").asText() + "/result"),
+                    null).accepting(400, 401, 403, 404, 409, 429, 500, 502, 503));
+            if (r.isSuccess()) {
+                out.add(new BatchItemResult(externalId, idFromLocation(r).orElse(null), null));
+            } else {
+                out.add(new BatchItemResult(externalId, null, classifier.classify(r).withRecordId(externalId)));
+            }
+        }
+        while (i < records.size()) {
+            String externalId = records.get(i++).externalId();
+            out.add(new BatchItemResult(externalId, null, new TransientException("the job has no task for record "
+                    + externalId, ErrorDetails.of(SourceSystem.NETSUITE).withPlatformCode("MISSING_TASK")
+                    .withRecordId(externalId))));
+        }
+        return out;
+    }
+
+    /** Polls {@code GET /async/v1/job/{id}} until {@code completed}. */
+    public void awaitJob(URI job) {
+        for (int poll = 0; poll < config.asyncMaxPolls(); poll++) {
+            JsonNode status = Json.parse(send(HttpCall.json("GET", job, null)));
+            if (status.path("completed").asBoolean(false)) {
+                return;
+            }
+            try {
+                sleeper.sleep(config.asyncPollInterval());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransientException("interrupted while waiting for NetSuite job " + job.getRawPath(),
+                        ErrorDetails.of(SourceSystem.NETSUITE).withPlatformCode("INTERRUPTED"), e);
+            }
+        }
+        throw new TransientException("NetSuite job " + job.getRawPath() + " did not complete after "
+                + config.asyncMaxPolls() + " polls", ErrorDetails.of(SourceSystem.NETSUITE).withPlatformCode("JOB_PENDING"));
+    }
+
+    /**
+     * Reads the account's concurrency limit from {@code /system/v1/governanceLimits} (administrators only), to size
+     * {@link NetSuiteConfig.Builder#concurrencyLimit} from.
+     */
+    public OptionalInt readConcurrencyLimit() {
+        JsonNode limits = Json.parse(send(HttpCall.json("GET",
+                URI.create(config.baseUri() + "/services/rest/system/v1/governanceLimits"), null)));
+        JsonNode limit = limits.path("accountConcurrencyLimit");
+        return limit.canConvertToInt() ? OptionalInt.of(limit.asInt()) : OptionalInt.empty();
+    }
+
+    private static Optional<String> idFromLocation(HttpResult result) {
+        String location = result.header("Location").orElse("");
+        String path = location.isEmpty() ? "" : URI.create(location).getRawPath();
+        String id = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+        return INTERNAL_ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
+    }
+
+    /** The names of the sublists in a body: fields whose value is {@code {"items": [...]}}. */
+    static Set<String> sublists(ObjectNode body) {
+        Set<String> out = new TreeSet<>();
+        body.properties().forEach(e -> {
+            if (e.getValue().isObject() && e.getValue().path("items").isArray()) {
+                out.add(e.getKey());
+            }
+        });
+        return out;
+    }
+
+    private static URI withReplace(URI uri, Set<String> sublists) {
+        if (sublists.isEmpty()) {
+            return uri;
+        }
+        StringJoiner names = new StringJoiner(",");
+        sublists.forEach(n -> names.add(UrlEncoding.rfc3986(n)));
+        return URI.create(uri + (uri.getRawQuery() == null ? "?" : "&") + "replace=" + names);
+    }
+
+    private static void requireInternalId(String internalId) {
+        Objects.requireNonNull(internalId, "internalId");
+        if (!INTERNAL_ID.matcher(internalId).matches()) {
+            throw new IllegalArgumentException("a NetSuite internal id is digits only, was " + internalId);
+        }
+    }
+
     /** Requests sent so far, each attempt counted. */
     public long requestCount() {
         return http.requestCount();
     }
 
     private Optional<ObjectNode> read(URI uri) {
-        HttpResult result = http.send(HttpCall.json("GET", uri, null).accepting(404));
+        HttpResult result = send(HttpCall.json("GET", uri, null).accepting(404));
         if (result.status() == 404) {
             return Optional.empty();
         }

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,7 +50,13 @@ public final class NetSuiteConfig {
 
     private final String accountId;
     private final URI baseUri;
-    private final CredentialsProvider<TbaCredentials> credentials;
+    private final @Nullable CredentialsProvider<TbaCredentials> credentials;
+    private final @Nullable M2mCredentials m2m;
+    private final int concurrencyLimit;
+    private final ZoneId timeZone;
+    private final Duration slowUnauthorized;
+    private final Duration asyncPollInterval;
+    private final int asyncMaxPolls;
     private final Duration requestTimeout;
     private final Clock clock;
     private final Supplier<String> nonceSource;
@@ -59,6 +67,12 @@ public final class NetSuiteConfig {
         this.accountId = b.accountId;
         this.baseUri = b.baseUri != null ? b.baseUri : defaultBaseUri(b.accountId);
         this.credentials = b.credentials;
+        this.m2m = b.m2m;
+        this.concurrencyLimit = b.concurrencyLimit;
+        this.timeZone = b.timeZone;
+        this.slowUnauthorized = b.slowUnauthorized;
+        this.asyncPollInterval = b.asyncPollInterval;
+        this.asyncMaxPolls = b.asyncMaxPolls;
         this.requestTimeout = b.requestTimeout;
         this.clock = b.clock;
         this.nonceSource = b.nonceSource != null ? b.nonceSource : secureNonces();
@@ -73,12 +87,20 @@ public final class NetSuiteConfig {
      * @param credentials supplies the current TBA credentials (read for every request, so rotation needs no restart)
      */
     public static Builder builder(String accountId, CredentialsProvider<TbaCredentials> credentials) {
-        return new Builder(accountId, credentials);
+        return new Builder(accountId, Objects.requireNonNull(credentials, "credentials"), null);
     }
 
     /** Starts a config for an account with fixed credentials. */
     public static Builder builder(String accountId, TbaCredentials credentials) {
-        return new Builder(accountId, CredentialsProvider.of(credentials));
+        return new Builder(accountId, CredentialsProvider.of(credentials), null);
+    }
+
+    /**
+     * Starts a config for an account that authenticates with OAuth 2.0 client credentials (M2M): bearer tokens from
+     * {@code /services/rest/auth/oauth2/v1/token}, cached and renewed before their 60 minutes run out.
+     */
+    public static Builder builder(String accountId, M2mCredentials credentials) {
+        return new Builder(accountId, null, Objects.requireNonNull(credentials, "credentials"));
     }
 
     /**
@@ -105,8 +127,51 @@ public final class NetSuiteConfig {
         return baseUri;
     }
 
-    public CredentialsProvider<TbaCredentials> credentials() {
-        return credentials;
+    /** The token-based authentication credentials, when the config uses TBA. */
+    public Optional<CredentialsProvider<TbaCredentials>> tbaCredentials() {
+        return Optional.ofNullable(credentials);
+    }
+
+    /** The OAuth 2.0 M2M credentials, when the config uses client credentials. */
+    public Optional<M2mCredentials> m2mCredentials() {
+        return Optional.ofNullable(m2m);
+    }
+
+    /** The OAuth 2.0 token endpoint on the account's REST host. */
+    public URI tokenUri() {
+        return URI.create(baseUri + "/services/rest/auth/oauth2/v1/token");
+    }
+
+    /**
+     * The most NetSuite requests this process sends to the account at once (the client-side bulkhead shared by every
+     * client of the same account and host). NetSuite's limit is per account and shared with every other
+     * integration: 5 on the standard tier, 15 on Tier 1, plus 10 per SuiteCloud Plus licence.
+     */
+    public int concurrencyLimit() {
+        return concurrencyLimit;
+    }
+
+    /** The account's time zone: SuiteQL shows and compares date-times in it. */
+    public ZoneId timeZone() {
+        return timeZone;
+    }
+
+    /**
+     * A 401 that took at least this long is suspected to be concurrency overload in disguise (platform-apis §2.8) and
+     * is retried once.
+     */
+    public Duration slowUnauthorizedThreshold() {
+        return slowUnauthorized;
+    }
+
+    /** How long to wait between polls of an async job. */
+    public Duration asyncPollInterval() {
+        return asyncPollInterval;
+    }
+
+    /** How many times to poll an async job before giving up with a transient failure. */
+    public int asyncMaxPolls() {
+        return asyncMaxPolls;
     }
 
     public Duration requestTimeout() {
@@ -134,7 +199,8 @@ public final class NetSuiteConfig {
 
     @Override
     public String toString() {
-        return "NetSuiteConfig[account=" + accountId + ", baseUri=" + baseUri + ", requestTimeout=" + requestTimeout
+        return "NetSuiteConfig[account=" + accountId + ", baseUri=" + baseUri + ", auth=" + (m2m != null ? "m2m" : "tba")
+                + ", concurrencyLimit=" + concurrencyLimit + ", timeZone=" + timeZone + ", requestTimeout=" + requestTimeout
                 + ", subsidiary=" + subsidiaryId + ", propertyNameValidation=" + propertyNameValidation + "]";
     }
 
@@ -161,7 +227,13 @@ public final class NetSuiteConfig {
     /** Configures a {@link NetSuiteConfig}. Not thread-safe; {@link #build()} copies. */
     public static final class Builder {
         private final String accountId;
-        private final CredentialsProvider<TbaCredentials> credentials;
+        private final @Nullable CredentialsProvider<TbaCredentials> credentials;
+        private final @Nullable M2mCredentials m2m;
+        private int concurrencyLimit = 5;
+        private ZoneId timeZone = ZoneOffset.UTC;
+        private Duration slowUnauthorized = Duration.ofSeconds(30);
+        private Duration asyncPollInterval = Duration.ofSeconds(1);
+        private int asyncMaxPolls = 600;
         private @Nullable URI baseUri;
         private Duration requestTimeout = Duration.ofSeconds(120);
         private Clock clock = Clock.systemUTC();
@@ -169,9 +241,51 @@ public final class NetSuiteConfig {
         private @Nullable String subsidiaryId;
         private PropertyNameValidation propertyNameValidation = PropertyNameValidation.ERROR;
 
-        private Builder(String accountId, CredentialsProvider<TbaCredentials> credentials) {
+        private Builder(String accountId, @Nullable CredentialsProvider<TbaCredentials> credentials,
+                @Nullable M2mCredentials m2m) {
             this.accountId = requireAccountId(accountId);
-            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            this.credentials = credentials;
+            this.m2m = m2m;
+        }
+
+        /** The account's concurrency limit, or the share of it this integration may use; default 5 (standard tier). */
+        public Builder concurrencyLimit(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("concurrencyLimit must be positive, was " + value);
+            }
+            this.concurrencyLimit = value;
+            return this;
+        }
+
+        /** The account's time zone (Setup > Company > General Preferences); default UTC. */
+        public Builder timeZone(ZoneId value) {
+            this.timeZone = Objects.requireNonNull(value, "timeZone");
+            return this;
+        }
+
+        /** A 401 slower than this is retried once as likely concurrency overload; default 30 s. */
+        public Builder slowUnauthorizedThreshold(Duration value) {
+            this.slowUnauthorized = requirePositive(value, "slowUnauthorizedThreshold");
+            return this;
+        }
+
+        /** Wait between polls of an async job (default 1 s; zero polls at once) and the most polls (default 600). */
+        public Builder asyncPolling(Duration interval, int maxPolls) {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isNegative() || maxPolls < 1) {
+                throw new IllegalArgumentException("interval must be >= 0 and maxPolls >= 1");
+            }
+            this.asyncPollInterval = interval;
+            this.asyncMaxPolls = maxPolls;
+            return this;
+        }
+
+        private static Duration requirePositive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return value;
         }
 
         /**

@@ -44,7 +44,8 @@ final class TbaSigner implements RequestAuthenticator {
     }
 
     static TbaSigner from(NetSuiteConfig config) {
-        return new TbaSigner(config.realm(), config.credentials(), config.clock(), config.nonceSource());
+        return new TbaSigner(config.realm(), config.tbaCredentials().orElseThrow(() ->
+                new IllegalArgumentException("the config has no TBA credentials")), config.clock(), config.nonceSource());
     }
 
     @Override
