@@ -111,6 +111,7 @@ public final class NetSuiteSimulator extends PlatformSimulator {
   private final AtomicInteger responsesToLose = new AtomicInteger();
   private volatile @Nullable Pattern losePath;
   private final CountDownLatch released = new CountDownLatch(1);
+  private final CountDownLatch held = new CountDownLatch(1);
   private final List<String> authFailures = Collections.synchronizedList(new ArrayList<>());
   private final AtomicLong idCounter = new AtomicLong(100);
   private final Object storeLock = new Object();
@@ -359,6 +360,7 @@ public final class NetSuiteSimulator extends PlatformSimulator {
       if (lose != null && lose.matcher(request.method() + " " + request.path()).matches()
           && responsesToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         // processed, but the answer does not reach the client before its timeout: a lost acknowledgement
+        held.countDown();
         awaitRelease();
       }
       return response;
@@ -468,6 +470,11 @@ public final class NetSuiteSimulator extends PlatformSimulator {
   public void loseResponses(String method, String pathRegex, int count) {
     this.losePath = Pattern.compile(Pattern.quote(method.toUpperCase(Locale.ROOT)) + " " + pathRegex);
     this.responsesToLose.set(count);
+  }
+
+  /** Waits until a request chosen by {@link #loseResponses} was processed and its answer is being withheld. */
+  public boolean awaitHeldResponse(Duration timeout) throws InterruptedException {
+    return held.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /** Lets the answers withheld by {@link #loseResponses} go out. */
