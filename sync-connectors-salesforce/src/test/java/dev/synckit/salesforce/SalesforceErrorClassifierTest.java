@@ -104,4 +104,54 @@ class SalesforceErrorClassifierTest {
         assertThat(json(500, "{\"oops\":true}")).isInstanceOf(TransientException.class);
         assertThat(json(400, "not json at all")).isInstanceOf(RejectedException.class);
     }
+
+    @Test
+    void recordErrors_rolledBackFillersAreHiddenBehindTheRealCause() {
+        CollectionResult r = new CollectionResult(null, false, null, List.of(
+                new RecordError("ALL_OR_NONE_OPERATION_ROLLED_BACK", "Record rolled back", List.of()),
+                new RecordError("FIELD_CUSTOM_VALIDATION_EXCEPTION", "Tier must be set", List.of("Tier__c"))));
+
+        SyncException e = SalesforceErrorClassifier.classifyRecord(r.causes(), "upsert of Account X=1");
+
+        assertThat(e).isInstanceOf(RejectedException.class);
+        assertThat(e.platformCode()).contains("FIELD_CUSTOM_VALIDATION_EXCEPTION");
+        assertThat(e.field()).contains("Tier__c");
+        assertThat(e.getMessage()).doesNotContain("ALL_OR_NONE").contains("Tier must be set");
+    }
+
+    @Test
+    void recordErrors_onlyAFiller_isTransient() {
+        CollectionResult r = new CollectionResult(null, false, null, List.of(
+                new RecordError("ALL_OR_NONE_OPERATION_ROLLED_BACK", "Record rolled back", List.of())));
+
+        assertThat(SalesforceErrorClassifier.classifyRecord(r.causes(), "upsert").failureClass())
+                .isEqualTo(dev.synckit.core.failure.FailureClass.TRANSIENT);
+    }
+
+    @Test
+    void recordErrors_lockWrappedInAFlowError_isTransient() {
+        SyncException e = SalesforceErrorClassifier.classifyRecord(List.of(new RecordError(
+                "CANNOT_EXECUTE_FLOW_TRIGGER", "The flow failed: UNABLE_TO_LOCK_ROW: unable to obtain exclusive access",
+                List.of())), "upsert");
+
+        assertThat(e).isInstanceOf(TransientException.class);
+        assertThat(e.platformCode()).contains("UNABLE_TO_LOCK_ROW");
+    }
+
+    @Test
+    void recordErrors_duplicateExternalId_isAConflict() {
+        SyncException e = SalesforceErrorClassifier.classifyRecord(List.of(new RecordError(
+                "DUPLICATE_EXTERNAL_ID", "Duplicate external id specified: X", List.of("SyncKit_Id__c"))), "upsert");
+
+        assertThat(e).isInstanceOf(dev.synckit.core.failure.ConflictException.class);
+    }
+
+    @Test
+    void wholeRequestInvalidField_namesTheColumnFromTheMessage() {
+        SyncException e = json(400, "[{\"message\":\"No such column 'Tier__c' on sobject of type Account\","
+                + "\"errorCode\":\"INVALID_FIELD\"}]");
+
+        assertThat(e).isInstanceOf(RejectedException.class);
+        assertThat(e.field()).contains("Tier__c");
+    }
 }

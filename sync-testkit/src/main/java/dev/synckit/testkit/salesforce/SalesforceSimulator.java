@@ -524,9 +524,12 @@ public final class SalesforceSimulator extends PlatformSimulator {
     if (row.matches()) {
       return sobjectRow(method, version, row.group(1), row.group(2));
     }
-    Matcher byExternalId = SOBJECT_BY_EXTERNAL_ID.matcher(rest);
+    // the external id value is one percent-encoded path segment: match on the raw path, then decode it
+    Matcher raw = DATA_PATH.matcher(request.url().getRawPath());
+    Matcher byExternalId = SOBJECT_BY_EXTERNAL_ID.matcher(raw.matches() && raw.group(2) != null ? raw.group(2) : rest);
     if (byExternalId.matches()) {
-      return byExternalId(request, version, byExternalId.group(1), byExternalId.group(2), byExternalId.group(3));
+      return byExternalId(request, version, byExternalId.group(1), byExternalId.group(2),
+          SimRequest.percentDecode(byExternalId.group(3)));
     }
     return errorArray(404, "NOT_FOUND", "The requested resource does not exist");
   }

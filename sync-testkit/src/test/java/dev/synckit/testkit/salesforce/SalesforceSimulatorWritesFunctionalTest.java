@@ -99,6 +99,14 @@ class SalesforceSimulatorWritesFunctionalTest {
   }
 
   @Test
+  void singleUpsert_externalIdIsOnePercentEncodedSegment() throws Exception {
+    HttpResponse<String> r = send("PATCH", "/sobjects/Account/" + EXT + "/a%2Fb%20c", "{\"Name\":\"Odd\"}");
+
+    assertThat(r.statusCode()).isEqualTo(201);
+    assertThat(sf.records("Account")).singleElement().satisfies(a -> assertThat(a.get(EXT)).isEqualTo("a/b c"));
+  }
+
+  @Test
   void singleUpsert_severalMatches_answers300WithTheRecordUrls() throws Exception {
     sf.seedRecord("Account", Map.of("Name", "One", EXT, "DUP"));
     sf.seedRecord("Account", Map.of("Name", "Two", EXT, "DUP"));
