@@ -308,4 +308,36 @@ class SObjectUpsertSinkFunctionalTest {
         assertThat(writes()).hasSize(2);
         assertThat(writes().get(1).body()).isEqualTo(writes().get(0).body());
     }
+
+    @Test
+    void customersMappedToAccounts_andWrittenBack_landOnTheSameRecords() {
+        start(SalesforceSimulator.builder());
+        for (String f : List.of("ERP_Customer_Number__c", "SyncKit_Sync_Status__c", "SyncKit_Sync_Error__c",
+                "BillingStateCode", "BillingCountryCode")) { // an org with State & Country picklists
+            sim.registerField("Account", f);
+        }
+        SObjectUpsertSink sink = SObjectUpsertSink.accounts(client(b -> b), EXT);
+        Customer customer = Customer.builder().id("cust-1").name("Acme").addBillTo(new dev.synckit.canonical.Party(
+                dev.synckit.canonical.PartyRole.BILL_TO, null, new dev.synckit.canonical.Address(List.of("1 Main St"),
+                        "Austin", "US-TX", "73301", "US"), null, null, true))
+                .lastModified(Instant.parse("2024-05-01T00:00:00Z")).sourceSystem(SourceSystem.NETSUITE).build();
+        SObjectUpsert account = CustomerToAccountMapper.create().map(customer, new TestMappingContext());
+        SObjectUpsert writeBack = ErpWriteBackMapper.create().map(ErpWriteBack.customerSynced("cust-1", "C-10042"),
+                new TestMappingContext());
+
+        sink.upsert(List.of(withRecord(record("cust-1", named("x")), account)));
+        sink.upsert(List.of(withRecord(record("cust-1", named("x")), writeBack)));
+
+        assertThat(sim.records("Account")).singleElement().satisfies(r -> {
+            assertThat(r.get("BillingStateCode")).isEqualTo("TX");
+            assertThat(r.get("BillingCountryCode")).isEqualTo("US");
+            assertThat(r.get("ERP_Customer_Number__c")).isEqualTo("C-10042");
+            assertThat(r.get("SyncKit_Sync_Status__c")).isEqualTo("SYNCED");
+            assertThat(r).doesNotContainKey("SyncKit_Sync_Error__c");
+        });
+    }
+
+    private static SinkRecord<SObjectUpsert> withRecord(SinkRecord<SObjectUpsert> base, SObjectUpsert record) {
+        return new SinkRecord<>(base.canonicalId(), null, record, base.envelope());
+    }
 }

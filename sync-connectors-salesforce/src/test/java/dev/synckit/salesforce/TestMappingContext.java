@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Derives canonical ids as {@code sf-<id>}; knows nothing else. Thread-safe. */
-final class TestMappingContext implements MappingContext {
+class TestMappingContext implements MappingContext {
     @Override
     public Optional<String> systemId(String entityType, String canonicalId, SourceSystem system) {
         return Optional.empty();
