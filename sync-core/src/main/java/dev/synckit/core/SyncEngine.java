@@ -564,8 +564,11 @@ public final class SyncEngine implements AutoCloseable {
             waiting.clear();
             List<JournalEntry> writing = new ArrayList<>();
             List<SinkRecord<T>> records = new ArrayList<>();
+            Map<String, String> known = xref.systemIds(route.binding().entityType(), pending.stream()
+                    .map(e -> route.binding().idOf(route.binding().fromEvent(e.envelope().payload()).orElseThrow()))
+                    .toList(), route.sink().system());
             for (JournalEntry e : pending) {
-                mapForWrite(route, e, now, c, acks, waiting, writing, records);
+                mapForWrite(route, e, known, now, c, acks, waiting, writing, records);
             }
             writeAll(route, writing, records, keys, now, c, acks, applied);
             // another pass only helps if something was written that a waiting record may refer to
@@ -582,7 +585,8 @@ public final class SyncEngine implements AutoCloseable {
 
     // "try": MdcScope is used for its side effect on the MDC, not referenced in the block
     @SuppressWarnings("try")
-    private <C, T> void mapForWrite(OutboundRoute<C, T> route, JournalEntry e, Instant now, Counters c, List<Ack> acks,
+    private <C, T> void mapForWrite(OutboundRoute<C, T> route, JournalEntry e, Map<String, String> knownIds, Instant now,
+            Counters c, List<Ack> acks,
             Map<JournalEntry, SyncException> waiting, List<JournalEntry> writing, List<SinkRecord<T>> records) {
         Envelope envelope = e.envelope();
         C canonical = route.binding().fromEvent(envelope.payload()).orElseThrow();
@@ -591,9 +595,8 @@ public final class SyncEngine implements AutoCloseable {
             T target = route.mapper().map(canonical, context.with(envelope));
             Objects.requireNonNull(target, "mapper returned null");
             validator.validate(target, canonicalId);
-            String known = xref.systemId(route.binding().entityType(), canonicalId, route.sink().system()).orElse(null);
             writing.add(e);
-            records.add(new SinkRecord<>(canonicalId, known, target, envelope));
+            records.add(new SinkRecord<>(canonicalId, knownIds.get(canonicalId), target, envelope));
         } catch (SyncException ex) {
             if (ex.retryable()) {
                 waiting.put(e, ex.withRecordId(canonicalId));
@@ -637,6 +640,8 @@ public final class SyncEngine implements AutoCloseable {
         }
         Map<String, String> written = new HashMap<>();
         List<AuditEntry> audits = new ArrayList<>();
+        List<JournalEntry> writtenEntries = new ArrayList<>();
+        List<WriteOutcome.Written> writtenOutcomes = new ArrayList<>();
         int batch = Math.max(1, route.sink().maxBatchSize());
         for (int from = 0; from < records.size(); from += batch) {
             int to = Math.min(records.size(), from + batch);
@@ -644,34 +649,64 @@ public final class SyncEngine implements AutoCloseable {
             List<WriteOutcome> outcomes = write(route, chunk);
             for (int i = 0; i < chunk.size(); i++) {
                 JournalEntry entry = writing.get(from + i);
-                try (MdcScope ignored = MdcScope.of(entry.envelope())) {
-                    WriteOutcome outcome = outcomes.get(i);
-                    if (outcome instanceof WriteOutcome.Written w) {
-                        try {
-                            xref.put(new XrefEntry(route.binding().entityType(), w.canonicalId(),
-                                    route.sink().system(), w.systemId()));
-                            applied.add(keys.get(entry));
-                            acks.add(Ack.completed(entry));
-                            c.written.increment();
-                            String hash = hashes.get(w.canonicalId());
-                            if (hash != null) {
-                                written.put(w.canonicalId(), hash);
-                            }
-                            audits.add(new AuditEntry(now, w.wasCreated().map(x -> x ? "CREATE" : "UPDATE").orElse("UPSERT"),
-                                    route.id(), route.sink().system().id(), w.systemId(), entry.envelope().eventId(),
-                                    entry.envelope().correlationId(), before.get(w.canonicalId()), hash, owner,
-                                    route.sink().recordType() + " " + w.canonicalId()));
-                        } catch (SyncException ex) {
-                            acks.add(failure(route, entry, ex.withRecordId(w.canonicalId()), now, c));
-                        }
-                    } else if (outcome instanceof WriteOutcome.Failed f) {
+                WriteOutcome outcome = outcomes.get(i);
+                if (outcome instanceof WriteOutcome.Written w) {
+                    writtenEntries.add(entry);
+                    writtenOutcomes.add(w);
+                } else if (outcome instanceof WriteOutcome.Failed f) {
+                    try (MdcScope ignored = MdcScope.of(entry.envelope())) {
                         acks.add(failure(route, entry, f.failure().withRecordId(f.canonicalId()), now, c));
                     }
                 }
             }
         }
+        List<SyncException> xrefFailures = recordXrefs(route, writtenOutcomes);
+        for (int i = 0; i < writtenEntries.size(); i++) {
+            JournalEntry entry = writtenEntries.get(i);
+            WriteOutcome.Written w = writtenOutcomes.get(i);
+            SyncException xrefFailure = xrefFailures.get(i);
+            if (xrefFailure != null) {
+                try (MdcScope ignored = MdcScope.of(entry.envelope())) {
+                    acks.add(failure(route, entry, xrefFailure.withRecordId(w.canonicalId()), now, c));
+                }
+                continue;
+            }
+            applied.add(keys.get(entry));
+            acks.add(Ack.completed(entry));
+            c.written.increment();
+            String hash = hashes.get(w.canonicalId());
+            if (hash != null) {
+                written.put(w.canonicalId(), hash);
+            }
+            audits.add(new AuditEntry(now, w.wasCreated().map(x -> x ? "CREATE" : "UPDATE").orElse("UPSERT"),
+                    route.id(), route.sink().system().id(), w.systemId(), entry.envelope().eventId(),
+                    entry.envelope().correlationId(), before.get(w.canonicalId()), hash, owner,
+                    route.sink().recordType() + " " + w.canonicalId()));
+        }
         idempotency.putContentHashes(route.id(), written);
         audit.record(audits);
+    }
+
+    /**
+     * Records the cross-references of written records in one batch; when the batch conflicts, entry by
+     * entry, so that only the conflicting record fails. Returns one failure (or null) per outcome.
+     */
+    private List<SyncException> recordXrefs(OutboundRoute<?, ?> route, List<WriteOutcome.Written> outcomes) {
+        List<XrefEntry> entries = outcomes.stream().map(w -> new XrefEntry(route.binding().entityType(),
+                w.canonicalId(), route.sink().system(), w.systemId())).toList();
+        List<SyncException> failures = new ArrayList<>(java.util.Collections.nCopies(entries.size(), null));
+        try {
+            xref.putAll(entries);
+        } catch (SyncException batchFailure) {
+            for (int i = 0; i < entries.size(); i++) {
+                try {
+                    xref.put(entries.get(i));
+                } catch (SyncException e) {
+                    failures.set(i, e);
+                }
+            }
+        }
+        return failures;
     }
 
     private <T> List<WriteOutcome> write(OutboundRoute<?, T> route, List<SinkRecord<T>> chunk) {

@@ -43,10 +43,12 @@ import org.jspecify.annotations.Nullable;
  * in flight or held; completing one deletes it, a dead one moves to {@code sk_dead_letter}; the event
  * itself stays in {@code sk_event} (the de-duplication record) until retention.
  *
- * <p>Claims select the first live delivery of each business key that is due, in append order, with
- * {@code FOR UPDATE SKIP LOCKED}, and lease them in the same transaction; several engines (JVMs) can
- * claim from one PostgreSQL database. Appends take a lock row first, so that sequence numbers become
- * visible in order and a key's head can never be overtaken by a late commit. Thread-safe.
+ * <p>The first live delivery of each (destination, business key) is flagged as the key's head; a claim
+ * selects due heads in append order with {@code FOR UPDATE SKIP LOCKED} and leases them in the same
+ * transaction, so its cost depends on the claim size, not on the backlog, and several engines (JVMs)
+ * can claim from one PostgreSQL database. When a head leaves (completed, dead, skipped) the key's next
+ * delivery is promoted. Appends lock a row exclusively and acknowledgements share it, so sequence
+ * numbers become visible in order and a promotion always sees every committed append. Thread-safe.
  */
 final class JdbcJournal implements Journal {
 
@@ -91,8 +93,9 @@ final class JdbcJournal implements Journal {
         if (items.isEmpty()) {
             return new AppendResult(0, 0);
         }
-        lockAppends(c);
+        lock(c, true);
         Set<UUID> existing = existingEvents(c, items);
+        Set<String> liveKeys = liveKeys(c, items);
         Instant now = clock.instant();
         int appended = 0;
         int duplicates = 0;
@@ -101,7 +104,7 @@ final class JdbcJournal implements Journal {
                 + " source_system, business_key, correlation_id, causation_id, occurred_at, payload, appended_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement delivery = c.prepareStatement("INSERT INTO sk_delivery (destination, event_id,"
-                        + " business_key, state, attempts, next_attempt_at) VALUES (?, ?, ?, 'PENDING', 0, ?)")) {
+                        + " business_key, state, attempts, next_attempt_at, is_head) VALUES (?, ?, ?, 'PENDING', 0, ?, ?)")) {
             for (Append item : items) {
                 Envelope e = item.envelope();
                 if (existing.contains(e.eventId()) || !seen.add(e.eventId())) {
@@ -115,6 +118,8 @@ final class JdbcJournal implements Journal {
                     Sql.setUuid(delivery, 2, e.eventId());
                     delivery.setString(3, e.businessKey());
                     Sql.setInstant(delivery, 4, now);
+                    // the first delivery of a key with nothing live before it is the key's head
+                    delivery.setBoolean(5, liveKeys.add(destination + '\u0000' + e.businessKey()));
                     delivery.addBatch();
                     appended++;
                 }
@@ -125,13 +130,66 @@ final class JdbcJournal implements Journal {
         return new AppendResult(appended, duplicates);
     }
 
-    /** Serialises appenders (across JVMs) so that sequence order is commit order. */
-    private static void lockAppends(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT name FROM sk_lock WHERE name = 'append' FOR UPDATE");
+    /**
+     * Appenders (and replays) lock the append row exclusively, acknowledgers share it: sequence order is
+     * commit order, and a key's next head is promoted from a state that holds every committed append.
+     * H2 has no shared row locks; it serialises both (one embedded process).
+     */
+    private void lock(Connection c, boolean exclusive) throws SQLException {
+        String mode = exclusive || dialect == Dialect.H2 ? "FOR UPDATE" : "FOR SHARE";
+        try (PreparedStatement ps = c.prepareStatement("SELECT name FROM sk_lock WHERE name = 'append' " + mode);
                 ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 throw new SQLException("the sk_lock row 'append' is missing: run SyncKitDatabase.migrate()");
             }
+        }
+    }
+
+    /** "destination\0key" of every (destination, key) of the items that has a live delivery now. */
+    private static Set<String> liveKeys(Connection c, List<Append> items) throws SQLException {
+        Set<String> pairs = new HashSet<>();
+        for (Append item : items) {
+            for (String d : item.destinations()) {
+                pairs.add(d + '\u0000' + item.envelope().businessKey());
+            }
+        }
+        Set<String> live = new HashSet<>();
+        List<String> list = new ArrayList<>(pairs);
+        for (int from = 0; from < list.size(); from += 200) {
+            List<String> chunk = list.subList(from, Math.min(list.size(), from + 200));
+            String in = String.join(" OR ", java.util.Collections.nCopies(chunk.size(),
+                    "(destination = ? AND business_key = ?)"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT destination, business_key FROM sk_delivery"
+                    + " WHERE " + in)) {
+                int i = 1;
+                for (String pair : chunk) {
+                    int cut = pair.indexOf('\u0000');
+                    ps.setString(i++, pair.substring(0, cut));
+                    ps.setString(i++, pair.substring(cut + 1));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        live.add(rs.getString(1) + '\u0000' + rs.getString(2));
+                    }
+                }
+            }
+        }
+        return live;
+    }
+
+    /** Makes the oldest remaining delivery of each (destination, key) its head, after the head left. */
+    private static void promoteHeads(Connection c, Collection<String[]> destinationAndKey) throws SQLException {
+        if (destinationAndKey.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sk_delivery SET is_head = TRUE WHERE seq ="
+                + " (SELECT MIN(p.seq) FROM sk_delivery p WHERE p.destination = ? AND p.business_key = ?)")) {
+            for (String[] dk : destinationAndKey) {
+                ps.setString(1, dk[0]);
+                ps.setString(2, dk[1]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -180,9 +238,7 @@ final class JdbcJournal implements Journal {
             Instant now = clock.instant();
             List<Long> seqs = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT d.seq FROM sk_delivery d"
-                    + " WHERE d.destination = ? AND d.state <> 'HELD' AND d.next_attempt_at <= ?"
-                    + " AND NOT EXISTS (SELECT 1 FROM sk_delivery p WHERE p.destination = d.destination"
-                    + " AND p.business_key = d.business_key AND p.seq < d.seq)"
+                    + " WHERE d.destination = ? AND d.is_head AND d.state <> 'HELD' AND d.next_attempt_at <= ?"
                     + " ORDER BY d.seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
                 ps.setString(1, destination);
                 Sql.setInstant(ps, 2, now);
@@ -221,10 +277,15 @@ final class JdbcJournal implements Journal {
                     undecodable.add(new FailedDecode(row, e));
                 }
             }
-            for (FailedDecode f : undecodable) {
-                moveToDeadLetters(c, f.row, destination, new FailureRecord(FailureClass.REJECTED, "UNDECODABLE_PAYLOAD",
-                        null, "cannot decode " + f.row.type + " v" + f.row.version + ": " + f.cause.getMessage(), now),
-                        false, now);
+            if (!undecodable.isEmpty()) {
+                List<String[]> departed = new ArrayList<>();
+                for (FailedDecode f : undecodable) {
+                    moveToDeadLetters(c, f.row, destination, new FailureRecord(FailureClass.REJECTED,
+                            "UNDECODABLE_PAYLOAD", null, "cannot decode " + f.row.type + " v" + f.row.version + ": "
+                            + f.cause.getMessage(), now), false, now);
+                    departed.add(new String[] {destination, f.row.businessKey});
+                }
+                promoteHeads(c, departed);
             }
             return entries;
         });
@@ -300,8 +361,10 @@ final class JdbcJournal implements Journal {
             return 0;
         }
         return sql.inTransaction("journal acknowledge", c -> {
+            lock(c, false);
             Instant now = clock.instant();
             int refused = 0;
+            List<String[]> departed = new ArrayList<>();
             List<Ack> accepted = new ArrayList<>();
             // guard every ack by its lease token: an ack under an expired, re-granted lease is refused
             try (PreparedStatement lock = c.prepareStatement("SELECT seq FROM sk_delivery WHERE seq = ?"
@@ -334,6 +397,7 @@ final class JdbcJournal implements Journal {
                     if (ack instanceof Ack.Completed) {
                         delete.setLong(1, e.sequence());
                         delete.addBatch();
+                        departed.add(new String[] {e.destination(), e.envelope().businessKey()});
                         supersede.setString(1, e.destination());
                         supersede.setString(2, e.envelope().businessKey());
                         supersede.setLong(3, e.sequence());
@@ -353,8 +417,12 @@ final class JdbcJournal implements Journal {
                 if (ack instanceof Ack.Dead dead) {
                     Row row = load(c, List.of(dead.entry().sequence())).get(0);
                     moveToDeadLetters(c, row, dead.entry().destination(), dead.failure(), dead.holdKey(), now);
+                    if (!dead.holdKey()) {
+                        departed.add(new String[] {dead.entry().destination(), row.businessKey});
+                    }
                 }
             }
+            promoteHeads(c, departed);
             return refused;
         });
     }
@@ -551,7 +619,7 @@ final class JdbcJournal implements Journal {
             DeadLetter d = deadLetter(c, deadLetterId, true);
             Instant now = clock.instant();
             Envelope replayed = Replays.next(d, deadLetterId, edited, maxReplays, now);
-            lockAppends(c);
+            lock(c, true);
             try (PreparedStatement event = c.prepareStatement("INSERT INTO sk_event (event_id, event_type,"
                     + " schema_version, source_system, business_key, correlation_id, causation_id, occurred_at, payload,"
                     + " appended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -564,8 +632,9 @@ final class JdbcJournal implements Journal {
                     ? "UPDATE sk_delivery SET event_id = ?, state = 'PENDING', attempts = 0, next_attempt_at = ?,"
                             + " failure_class = NULL, failure_code = NULL, failure_field = NULL, failure_message = NULL,"
                             + " failed_at = NULL WHERE seq = ?"
-                    : "INSERT INTO sk_delivery (event_id, next_attempt_at, destination, business_key, state, attempts)"
-                            + " VALUES (?, ?, ?, ?, 'PENDING', 0)";
+                    : "INSERT INTO sk_delivery (event_id, next_attempt_at, destination, business_key, is_head, state,"
+                            + " attempts) VALUES (?, ?, ?, ?, NOT EXISTS (SELECT 1 FROM sk_delivery p"
+                            + " WHERE p.destination = ? AND p.business_key = ?), 'PENDING', 0)";
             try (PreparedStatement ps = c.prepareStatement(delivery)) {
                 Sql.setUuid(ps, 1, replayed.eventId());
                 Sql.setInstant(ps, 2, now);
@@ -574,6 +643,8 @@ final class JdbcJournal implements Journal {
                 } else {
                     ps.setString(3, d.route());
                     ps.setString(4, replayed.businessKey());
+                    ps.setString(5, d.route());
+                    ps.setString(6, replayed.businessKey());
                 }
                 ps.executeUpdate();
             }
@@ -589,6 +660,7 @@ final class JdbcJournal implements Journal {
     @Override
     public void skip(long deadLetterId) {
         sql.inTransaction("dead letter skip", c -> {
+            lock(c, false);
             DeadLetter d = deadLetter(c, deadLetterId, true);
             Replays.requireOpen(d, deadLetterId);
             Long held = heldDelivery(c, deadLetterId);
@@ -597,6 +669,7 @@ final class JdbcJournal implements Journal {
                     ps.setLong(1, held);
                     ps.executeUpdate();
                 }
+                promoteHeads(c, List.<String[]>of(new String[] {d.route(), d.recordId()}));
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE sk_dead_letter SET status = 'SKIPPED' WHERE id = ?")) {
                 ps.setLong(1, deadLetterId);
@@ -625,9 +698,8 @@ final class JdbcJournal implements Journal {
     @Override
     public Optional<Instant> nextAttemptAt(String destination) {
         return sql.inTransaction("journal next attempt", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(d.next_attempt_at) FROM sk_delivery d"
-                    + " WHERE d.destination = ? AND d.state <> 'HELD' AND NOT EXISTS (SELECT 1 FROM sk_delivery p"
-                    + " WHERE p.destination = d.destination AND p.business_key = d.business_key AND p.seq < d.seq)")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(next_attempt_at) FROM sk_delivery"
+                    + " WHERE destination = ? AND is_head AND state <> 'HELD'")) {
                 ps.setString(1, destination);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();

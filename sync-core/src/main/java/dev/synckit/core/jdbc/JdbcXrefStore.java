@@ -52,6 +52,35 @@ final class JdbcXrefStore implements XrefStore {
     }
 
     @Override
+    public java.util.Map<String, String> systemIds(String entityType, Collection<String> canonicalIds, SourceSystem system) {
+        if (canonicalIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.List<String> ids = new java.util.ArrayList<>(canonicalIds);
+        return sql.inTransaction("xref look-up", c -> {
+            java.util.Map<String, String> found = new java.util.LinkedHashMap<>();
+            for (int from = 0; from < ids.size(); from += 300) {
+                java.util.List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 300));
+                String in = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("SELECT canonical_id, system_id FROM sk_xref"
+                        + " WHERE entity_type = ? AND system = ? AND canonical_id IN (" + in + ")")) {
+                    ps.setString(1, entityType);
+                    ps.setString(2, system.id());
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 3, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.put(rs.getString(1), rs.getString(2));
+                        }
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
     public void putAll(Collection<XrefEntry> entries) {
         if (entries.isEmpty()) {
             return;

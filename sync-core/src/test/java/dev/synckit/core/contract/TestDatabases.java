@@ -51,6 +51,15 @@ public final class TestDatabases {
         return ds;
     }
 
+    /** A connection pool over a data source (PostgreSQL opens a process per connection: pool it). */
+    public static com.zaxxer.hikari.HikariDataSource pooled(DataSource ds, int size) {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setDataSource(ds);
+        config.setMaximumPoolSize(size);
+        config.setPoolName("synckit-test");
+        return new com.zaxxer.hikari.HikariDataSource(config);
+    }
+
     /** Drops a schema made by {@link #postgres()}. */
     public static void drop(PGSimpleDataSource ds) {
         try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");

@@ -4,7 +4,8 @@ CREATE TABLE IF NOT EXISTS sk_schema_version (
     applied_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
--- Appenders take this row's lock so that delivery sequence numbers become visible in commit order.
+-- Appenders lock this row exclusively and acknowledgers share it, so that sequence numbers become visible
+-- in commit order and a key's head is promoted from what every committed append wrote.
 CREATE TABLE sk_lock (
     name  VARCHAR(64) PRIMARY KEY
 );
@@ -32,6 +33,7 @@ CREATE TABLE sk_delivery (
     event_id         UUID NOT NULL,
     business_key     VARCHAR(255) NOT NULL,
     state            VARCHAR(16) NOT NULL,
+    is_head          BOOLEAN NOT NULL DEFAULT FALSE,
     attempts         INT NOT NULL DEFAULT 0,
     next_attempt_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     lease_owner      VARCHAR(128),
@@ -43,9 +45,9 @@ CREATE TABLE sk_delivery (
     failed_at        TIMESTAMP WITH TIME ZONE,
     CONSTRAINT sk_delivery_event_destination UNIQUE (event_id, destination)
 );
--- claim path: a destination's deliveries in append order
-CREATE INDEX sk_delivery_claim ON sk_delivery (destination, seq);
--- per-key order: "is there an earlier live delivery of this key?"
+-- claim path: the first live delivery of each key (its "head"), in append order
+CREATE INDEX sk_delivery_claim ON sk_delivery (destination, is_head, seq);
+-- per-key order: the next delivery of a key, promoted to head when the current head leaves
 CREATE INDEX sk_delivery_key ON sk_delivery (destination, business_key, seq);
 -- next-attempt look-up
 CREATE INDEX sk_delivery_due ON sk_delivery (destination, next_attempt_at);
