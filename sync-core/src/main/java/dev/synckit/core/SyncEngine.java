@@ -372,11 +372,13 @@ public final class SyncEngine implements AutoCloseable {
             ChangePage<R> page;
             try {
                 page = route.source().poll(checkpoint);
+                // append and checkpoint together: a failure here re-reads the page, it never skips it
+                ingest(route, page, c);
                 consecutiveFailures = 0;
             } catch (SyncException e) {
                 consecutiveFailures++;
                 c.pollFailures.increment();
-                if (!e.retryable() || consecutiveFailures >= pollRetry.maxAttempts()) {
+                if (!e.retryable()) { // a retryable failure never stops reading: it backs off up to 30 s
                     c.halted = e.getMessage();
                     LOG.error("route {} halted: polling failed for good: {}", route.id(), e.getMessage());
                     signal();
@@ -394,7 +396,6 @@ public final class SyncEngine implements AutoCloseable {
                 signal();
                 return;
             }
-            ingest(route, page, c);
             checkpoint = page.next();
             signalWork();
             if (!page.hasMore()) {
