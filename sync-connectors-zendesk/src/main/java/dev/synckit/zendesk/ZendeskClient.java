@@ -197,6 +197,14 @@ public final class ZendeskClient {
         return createTicket(ticket, idempotencyKey);
     }
 
+    /**
+     * The Idempotency-Key of the ticket create a journal entry causes: derived from its event id only (never the
+     * attempt), so every retry of the entry sends the same key.
+     */
+    public static String ticketIdempotencyKey(dev.synckit.core.Envelope cause) {
+        return "synckit-" + Objects.requireNonNull(cause, "cause").eventId() + "-ticket-create";
+    }
+
     /** {@code GET /tickets/{id}}; empty when there is none. */
     public Optional<ObjectNode> getTicket(long id) {
         HttpResult result = send(HttpCall.json("GET", uri("tickets/" + id), null).accepting(404), false);
