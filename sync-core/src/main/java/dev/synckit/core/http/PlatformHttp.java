@@ -6,6 +6,7 @@ import dev.synckit.core.failure.ErrorDetails;
 import dev.synckit.core.failure.SyncException;
 import dev.synckit.core.failure.TransientException;
 import dev.synckit.core.failure.UnauthorizedException;
+import dev.synckit.core.resilience.ConnectorResilience;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * The one HTTP path of every connector, over the JDK's {@link HttpClient}: adds credentials, the
  * correlation id ({@link Correlation#current()}) and a user agent; counts requests; lets observers read quota
  * headers; classifies failures with the platform's {@link ErrorClassifier}; and on an
- * {@link UnauthorizedException} invalidates the credentials once and retries once.
- * Retries for other failures are the engine's business, not this class's. Thread-safe.
+ * {@link UnauthorizedException} invalidates the credentials once and retries once. Each call goes through
+ * the platform's {@link ConnectorResilience} pipeline when one is configured; long waits are the engine's
+ * business, not this class's. Thread-safe.
  */
 public final class PlatformHttp {
 
@@ -38,6 +40,7 @@ public final class PlatformHttp {
     private final String correlationHeader;
     private final String userAgent;
     private final LongAdder requests = new LongAdder();
+    private final ConnectorResilience resilience;
 
     private PlatformHttp(Builder b) {
         this.system = b.system;
@@ -49,6 +52,7 @@ public final class PlatformHttp {
         this.observer = b.observer;
         this.correlationHeader = b.correlationHeader;
         this.userAgent = b.userAgent;
+        this.resilience = b.resilience != null ? b.resilience : ConnectorResilience.none(b.system);
     }
 
     public static Builder builder(SourceSystem system, ErrorClassifier classifier) {
@@ -71,6 +75,10 @@ public final class PlatformHttp {
      */
     public HttpResult send(HttpCall call) {
         Objects.requireNonNull(call, "call");
+        return resilience.call(() -> sendOnce(call));
+    }
+
+    private HttpResult sendOnce(HttpCall call) {
         HttpCall authenticated = authenticator.authenticate(call);
         HttpResult result = exchange(authenticated);
         if (isAccepted(call, result)) {
@@ -139,6 +147,7 @@ public final class PlatformHttp {
         private ResponseObserver observer = ResponseObserver.none();
         private String correlationHeader = "X-Correlation-Id";
         private String userAgent = "SyncKit/0.1";
+        private ConnectorResilience resilience;
 
         private Builder(SourceSystem system, ErrorClassifier classifier) {
             this.system = Objects.requireNonNull(system, "system");
@@ -174,6 +183,15 @@ public final class PlatformHttp {
         /** The header that carries the correlation id; default {@code X-Correlation-Id}. */
         public Builder correlationHeader(String value) {
             this.correlationHeader = Objects.requireNonNull(value, "correlationHeader");
+            return this;
+        }
+
+        /**
+         * The platform's resilience pipeline (rate limit, bulkhead, short retries, circuit breaker, quota
+         * pacing); default: none. Share one pipeline among all clients of one platform account.
+         */
+        public Builder resilience(ConnectorResilience value) {
+            this.resilience = Objects.requireNonNull(value, "resilience");
             return this;
         }
 
