@@ -50,10 +50,9 @@ public final class ConnectorResilience {
                 .abortIf((result, e) -> e instanceof RateLimitedException r
                         && r.retryAfter().map(d -> d.compareTo(maxInCallWait) > 0).orElse(false))
                 .withMaxRetries(b.retries)
-                .withBackoff(b.initialBackoff, b.maxBackoff)
-                .withJitter(0.5)
-                .withDelayFnOn(ctx -> ((RateLimitedException) ctx.getLastException()).retryAfter()
-                        .orElse(Duration.ofMillis(-1)), RateLimitedException.class)
+                // the platform's Retry-After exactly (never earlier); otherwise exponential backoff, full jitter
+                .withDelayFn(ctx -> ctx.getLastException() instanceof RateLimitedException r && r.retryAfter().isPresent()
+                        ? r.retryAfter().get() : fullJitter(b.initialBackoff, b.maxBackoff, ctx.getAttemptCount()))
                 .build();
         this.breaker = CircuitBreaker.builder()
                 .handleIf(e -> e instanceof TransientException)
@@ -71,6 +70,16 @@ public final class ConnectorResilience {
             ex = ex.compose(bulkhead);
         }
         this.executor = ex;
+    }
+
+    /** A random wait in [0, min(max, initial * 2^(attempt-1))]. */
+    static Duration fullJitter(Duration initial, Duration max, int attempt) {
+        long ceiling = initial.toMillis();
+        for (int i = 1; i < attempt && ceiling < max.toMillis(); i++) {
+            ceiling *= 2;
+        }
+        ceiling = Math.min(ceiling, max.toMillis());
+        return Duration.ofMillis(ceiling <= 0 ? 0 : java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling + 1));
     }
 
     public static Builder builder(SourceSystem system) {

@@ -160,4 +160,15 @@ class ConnectorResilienceTest {
         assertThat(slept.get(0)).isEqualTo(Duration.ofMillis(500));
         assertThat(slept.get(1)).isBetween(Duration.ofMillis(490), Duration.ofMillis(500));
     }
+
+    @Test
+    void fullJitter_staysWithinTheExponentialCeiling() {
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            long ceiling = Math.min(5_000, 200L << (attempt - 1));
+            for (int i = 0; i < 200; i++) {
+                Duration d = ConnectorResilience.fullJitter(Duration.ofMillis(200), Duration.ofSeconds(5), attempt);
+                assertThat(d).isBetween(Duration.ZERO, Duration.ofMillis(ceiling));
+            }
+        }
+    }
 }
