@@ -14,6 +14,7 @@ import dev.synckit.core.journal.Append;
 import dev.synckit.core.journal.AppendResult;
 import dev.synckit.core.journal.FailureRecord;
 import dev.synckit.core.jdbc.SyncKitDatabase;
+import dev.synckit.core.metrics.SyncMetrics;
 import dev.synckit.core.journal.Journal;
 import dev.synckit.core.journal.JournalEntry;
 import dev.synckit.core.mapping.CodeTable;
@@ -81,6 +82,8 @@ public final class SyncEngine implements AutoCloseable {
     private final CheckpointStore checkpoints;
     private final IdempotencyStore idempotency;
     private final AuditLog audit;
+    private final SyncMetrics metrics;
+    private final Map<String, Long> backlogReportedAt = new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
     private final ResultValidator validator;
     private final EngineMappingContext context;
@@ -112,6 +115,7 @@ public final class SyncEngine implements AutoCloseable {
         this.checkpoints = b.checkpoints;
         this.idempotency = b.idempotency;
         this.audit = b.audit;
+        this.metrics = b.metrics;
         this.validator = b.validator;
         this.context = new EngineMappingContext(xref, Map.copyOf(b.codeTables), clock, null);
         this.inbound = List.copyOf(b.inbound);
@@ -452,6 +456,7 @@ public final class SyncEngine implements AutoCloseable {
         }
         // the checkpoint moves only with (or after) the append of the changes it covers
         AppendResult result = journal.appendAndCheckpoint(items, checkpoints, route.id(), page.next());
+        metrics.read(route.id(), page.records().size() + page.failures().size());
         c.appended.add(result.appended());
         c.duplicates.add(result.duplicates());
         for (XrefEntry entry : xrefs) {
@@ -476,6 +481,8 @@ public final class SyncEngine implements AutoCloseable {
     private void deadLetterRaw(String route, String recordId, String raw, SyncException e, Instant now, Counters c) {
         journal.deadLetterRaw(route, recordId, raw, FailureRecord.of(e, now));
         c.failed.increment();
+        metrics.failed(route, e.failureClass());
+        metrics.deadLettered(route);
         LOG.warn("route {}: record {} is a dead letter: {}", route, recordId, e.getMessage());
     }
 
@@ -502,6 +509,7 @@ public final class SyncEngine implements AutoCloseable {
                     worked = true;
                     try {
                         deliver(route, entries);
+                        reportBacklog(route.id());
                     } catch (RuntimeException e) {
                         // a bug of ours: the entries' leases expire and they are handed out again
                         LOG.error("route {}: delivering {} entries failed unexpectedly", route.id(), entries.size(), e);
@@ -513,6 +521,16 @@ public final class SyncEngine implements AutoCloseable {
                 long seen = wakeups.get();
                 await(work, nextWait(), seen);
             }
+        }
+    }
+
+    /** Publishes a route's backlog as a gauge, at most once a second. */
+    private void reportBacklog(String route) {
+        long now = System.nanoTime();
+        Long last = backlogReportedAt.get(route);
+        if (last == null || now - last > 1_000_000_000L) {
+            backlogReportedAt.put(route, now);
+            metrics.backlog(route, journal.backlog(route));
         }
     }
 
@@ -631,6 +649,7 @@ public final class SyncEngine implements AutoCloseable {
                 // a record the target is known to hold with exactly this content needs no write
                 if (r.knownSystemId() != null && hashes.get(r.canonicalId()).equals(before.get(r.canonicalId()))) {
                     c.unchanged.increment();
+                    metrics.unchanged(route.id(), 1);
                     applied.add(keys.get(entry));
                     acks.add(Ack.completed(entry));
                 } else {
@@ -675,6 +694,8 @@ public final class SyncEngine implements AutoCloseable {
             applied.add(keys.get(entry));
             acks.add(Ack.completed(entry));
             c.written.increment();
+            metrics.written(route.id(), 1);
+            metrics.latency(route.id(), Duration.between(entry.envelope().occurredAt(), now));
             String hash = hashes.get(w.canonicalId());
             if (hash != null) {
                 written.put(w.canonicalId(), hash);
@@ -739,11 +760,15 @@ public final class SyncEngine implements AutoCloseable {
             Duration wait = e instanceof RateLimitedException r && r.retryAfter().isPresent()
                     ? r.retryAfter().get() : route.retry().backoff(entry.attempts());
             c.retried.increment();
+            metrics.failed(route.id(), e.failureClass());
+            metrics.retried(route.id());
             LOG.debug("route {}: attempt {} of {} failed, next in {}: {}", route.id(), entry.attempts(),
                     entry.envelope().businessKey(), wait, e.getMessage());
             return Ack.retry(entry, now.plus(wait), record);
         }
         c.failed.increment();
+        metrics.failed(route.id(), e.failureClass());
+        metrics.deadLettered(route.id());
         String why = e.retryable() ? "gave up after " + entry.attempts() + " attempts" : "rejected";
         LOG.warn("route {}: {} is a dead letter ({}): {}", route.id(), entry.envelope().businessKey(), why, e.getMessage());
         return Ack.dead(entry, record, route.strictOrder());
@@ -775,6 +800,7 @@ public final class SyncEngine implements AutoCloseable {
         private CheckpointStore checkpoints = CheckpointStore.inMemory();
         private IdempotencyStore idempotency = IdempotencyStore.inMemory();
         private AuditLog audit = AuditLog.none();
+        private SyncMetrics metrics = SyncMetrics.none();
         private Clock clock = Clock.systemUTC();
         private ResultValidator validator = ResultValidator.create();
         private final Map<String, CodeTable> codeTables = new HashMap<>();
@@ -808,6 +834,12 @@ public final class SyncEngine implements AutoCloseable {
 
         public Builder idempotencyStore(IdempotencyStore value) {
             this.idempotency = Objects.requireNonNull(value, "idempotencyStore");
+            return this;
+        }
+
+        /** Where the engine reports its metrics; default: nowhere. See {@code SyncMetrics.inMemory()}. */
+        public Builder metrics(SyncMetrics value) {
+            this.metrics = Objects.requireNonNull(value, "metrics");
             return this;
         }
 

@@ -115,6 +115,35 @@ class DurableEngineTest {
     }
 
     @Test
+    void metrics_reportWritesLatencyBacklogAndFailuresByClass() {
+        ListSource source = new ListSource(10);
+        for (int i = 0; i < 10; i++) {
+            source.add(new Row("r" + i, "Customer " + i, i == 3 ? "XX" : "US", 1));
+        }
+        RecordingSink sink = new RecordingSink();
+        AtomicInteger calls = new AtomicInteger();
+        sink.failWith = r -> calls.getAndIncrement() == 0
+                ? new TransientException("503", ErrorDetails.of(SourceSystem.NETSUITE).withHttpStatus(503)) : null;
+        var metrics = dev.synckit.core.metrics.SyncMetrics.inMemory();
+        try (SyncEngine engine = engine().metrics(metrics).inbound(rows(source)).outbound(target("target", sink)).build()) {
+            engine.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> sink.written.size() == 8);
+            clock.advance(Duration.ofMinutes(10)); // lets the retry come due: latency is source change → write
+            engine.wakeUp();
+            await().atMost(Duration.ofSeconds(30)).until(() -> sink.written.size() == 9);
+        }
+        var snapshot = metrics.snapshot();
+        assertThat(snapshot.route("rows").read()).isEqualTo(10);
+        assertThat(snapshot.route("rows").deadLetters()).isEqualTo(1);
+        assertThat(snapshot.route("rows").failed()).containsEntry("REJECTED", 1L);
+        assertThat(snapshot.route("target").written()).isEqualTo(9);
+        assertThat(snapshot.route("target").failed()).containsEntry("TRANSIENT", 1L);
+        assertThat(snapshot.route("target").retried()).isEqualTo(1);
+        assertThat(snapshot.route("target").latencyCount()).isEqualTo(9);
+        assertThat(snapshot.route("target").latencyMax()).isGreaterThan(Duration.ofDays(365));
+    }
+
+    @Test
     void oneTargetFailingForAnHour_delaysNoneOfTheOtherTargetsDeliveries() {
         ListSource source = new ListSource(10);
         for (int i = 0; i < 20; i++) {
