@@ -9,6 +9,7 @@ import dev.synckit.core.RetrySettings;
 import dev.synckit.core.RunSummary;
 import dev.synckit.core.SyncEngine;
 import dev.synckit.core.auth.Secret;
+import dev.synckit.core.jdbc.SyncKitDatabase;
 import dev.synckit.core.journal.DeadLetter;
 import dev.synckit.netsuite.CustomerToNetSuiteMapper;
 import dev.synckit.netsuite.NetSuiteClient;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The customer master sync, wired once: Salesforce Accounts → canonical {@link Customer} → NetSuite
@@ -73,13 +75,23 @@ public final class CustomerSync {
         netsuite.registerToken(NS_CONSUMER_KEY, NS_CONSUMER_SECRET, NS_TOKEN_ID, NS_TOKEN_SECRET);
     }
 
-    /** Syncs every account changed since the start, with a fresh engine of two workers, until it is idle. */
+    /** Syncs with a fresh engine of two workers on in-memory stores, until it is idle. */
     public Result run(Duration timeout) {
-        return run(timeout, 2);
+        return run(timeout, 2, null);
     }
 
-    /** Syncs every account changed since the start, with a fresh engine, and waits until it is idle. */
+    /** Syncs with a fresh engine on in-memory stores, until it is idle. */
     public Result run(Duration timeout, int workers) {
+        return run(timeout, workers, null);
+    }
+
+    /**
+     * Syncs with a fresh engine, until it is idle.
+     *
+     * @param database the durable stores (journal, checkpoints, cross-reference...), or {@code null} for
+     *     in-memory ones: with a database, a second run resumes from the saved checkpoint
+     */
+    public Result run(Duration timeout, int workers, @Nullable SyncKitDatabase database) {
         SalesforceClient sfClient = SalesforceClient.create(SalesforceConfig.builder()
                 .loginUrl(salesforce.baseUri())
                 .credentials(new SalesforceCredentials.ClientCredentials(SF_CLIENT_ID, Secret.of(SF_CLIENT_SECRET)))
@@ -101,7 +113,11 @@ public final class CustomerSync {
                 .claimSize(40)
                 .build();
 
-        try (SyncEngine engine = SyncEngine.builder()
+        SyncEngine.Builder builder = SyncEngine.builder();
+        if (database != null) {
+            builder.database(database);
+        }
+        try (SyncEngine engine = builder
                 .inbound(accounts)
                 .outbound(customers)
                 .workers(workers)

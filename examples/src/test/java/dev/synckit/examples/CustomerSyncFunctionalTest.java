@@ -20,13 +20,18 @@ class CustomerSyncFunctionalTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     @Test
-    void sync_writes500CustomersWithTheirParents_andASecondRunCreatesNoDuplicates(
+    void sync_writes500CustomersWithTheirParents_resumesFromItsCheckpoint_andARerunCreatesNoDuplicates(
             SalesforceSimulator salesforce, NetSuiteSimulator netsuite) {
         CustomerSync sync = new CustomerSync(salesforce, netsuite);
         sync.registerCredentials();
         AccountSeeder.seed(salesforce, 500);
 
-        CustomerSync.Result first = sync.run(TIMEOUT);
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:customer-sync-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dev.synckit.core.jdbc.SyncKitDatabase database = dev.synckit.core.jdbc.SyncKitDatabase.create(h2);
+        database.migrate();
+
+        CustomerSync.Result first = sync.run(TIMEOUT, 2, database);
 
         assertThat(first.summary().idle()).isTrue();
         assertThat(first.summary().read()).isEqualTo(500);
@@ -38,9 +43,14 @@ class CustomerSyncFunctionalTest {
                 .filter(r -> "Site 1 Ltd".equals(r.get("companyName"))).findFirst().orElseThrow();
         assertThat(site).containsKeys("addressBook", "parent", "externalId");
 
-        CustomerSync.Result second = sync.run(TIMEOUT);
+        // the same database: the checkpoint says everything was read
+        CustomerSync.Result second = sync.run(TIMEOUT, 2, database);
+        assertThat(second.summary().read()).isZero();
+        assertThat(second.netsuiteCalls()).isZero();
 
-        assertThat(second.summary().written()).isEqualTo(500);
+        // state lost (fresh in-memory stores): everything is read and upserted again, nothing duplicated
+        CustomerSync.Result third = sync.run(TIMEOUT);
+        assertThat(third.summary().written()).isEqualTo(500);
         assertThat(netsuite.recordCount("customer")).isEqualTo(500);
         assertThat(sync.parentsResolved()).containsExactly(480, 480);
     }
