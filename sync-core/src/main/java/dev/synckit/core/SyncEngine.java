@@ -95,6 +95,8 @@ public final class SyncEngine implements AutoCloseable {
     private final long maxBacklog;
     private final String owner;
     private final Duration shutdownTimeout;
+    private final @Nullable SyncKitDatabase database;
+    private final @Nullable Duration retention;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition progress = lock.newCondition();
@@ -126,6 +128,8 @@ public final class SyncEngine implements AutoCloseable {
         this.maxBacklog = b.maxBacklog;
         this.owner = b.owner;
         this.shutdownTimeout = b.shutdownTimeout;
+        this.database = b.database;
+        this.retention = b.retention;
         for (InboundRoute<?, ?> r : inbound) {
             counters.put(r.id(), new Counters());
             caughtUp.put(r.id(), new AtomicLong());
@@ -191,6 +195,9 @@ public final class SyncEngine implements AutoCloseable {
         for (int i = 0; i < workers; i++) {
             int index = i;
             threads.add(thread("synckit-worker-" + i, () -> workLoop(index)));
+        }
+        if (database != null && retention != null) {
+            threads.add(thread("synckit-retention", this::retentionLoop));
         }
         threads.forEach(Thread::start);
     }
@@ -524,6 +531,26 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
+    private void retentionLoop() {
+        long lastRun = 0;
+        while (running && !Thread.currentThread().isInterrupted()) {
+            if (lastRun != 0 && System.nanoTime() - lastRun < TimeUnit.HOURS.toNanos(1)) {
+                awaitPollInterval(Duration.ofNanos(TimeUnit.HOURS.toNanos(1) - (System.nanoTime() - lastRun)));
+                continue; // woken early (a replay, a run-until-idle): not yet an hour
+            }
+            lastRun = System.nanoTime();
+            try {
+                int removed = database.purge(clock.instant().minus(retention));
+                if (removed > 0) {
+                    LOG.info("retention removed {} rows older than {}", removed, retention);
+                }
+            } catch (SyncException e) {
+                LOG.warn("retention failed, will try again in an hour: {}", e.getMessage());
+            }
+            awaitPollInterval(Duration.ofHours(1));
+        }
+    }
+
     /** Publishes a route's backlog as a gauge, at most once a second. */
     private void reportBacklog(String route) {
         long now = System.nanoTime();
@@ -801,6 +828,8 @@ public final class SyncEngine implements AutoCloseable {
         private IdempotencyStore idempotency = IdempotencyStore.inMemory();
         private AuditLog audit = AuditLog.none();
         private SyncMetrics metrics = SyncMetrics.none();
+        private @Nullable SyncKitDatabase database;
+        private @Nullable Duration retention;
         private Clock clock = Clock.systemUTC();
         private ResultValidator validator = ResultValidator.create();
         private final Map<String, CodeTable> codeTables = new HashMap<>();
@@ -837,6 +866,19 @@ public final class SyncEngine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Retention on the {@link #database(SyncKitDatabase) database}: once an hour, forget event ids,
+         * idempotency keys and closed dead letters older than {@code age} (open dead letters stay).
+         * Off by default.
+         */
+        public Builder retention(Duration age) {
+            if (age.isNegative() || age.isZero()) {
+                throw new IllegalArgumentException("retention must be positive, was " + age);
+            }
+            this.retention = age;
+            return this;
+        }
+
         /** Where the engine reports its metrics; default: nowhere. See {@code SyncMetrics.inMemory()}. */
         public Builder metrics(SyncMetrics value) {
             this.metrics = Objects.requireNonNull(value, "metrics");
@@ -855,6 +897,7 @@ public final class SyncEngine implements AutoCloseable {
          */
         public Builder database(SyncKitDatabase db) {
             Objects.requireNonNull(db, "database");
+            this.database = db;
             return journal(db.journal()).xrefStore(db.xrefStore()).checkpointStore(db.checkpointStore())
                     .idempotencyStore(db.idempotencyStore()).auditLog(db.auditLog());
         }
@@ -939,6 +982,9 @@ public final class SyncEngine implements AutoCloseable {
         }
 
         public SyncEngine build() {
+            if (retention != null && database == null) {
+                throw new IllegalStateException("retention needs a database(...)");
+            }
             if (inbound.isEmpty() && outbound.isEmpty()) {
                 throw new IllegalStateException("an engine needs at least one route");
             }

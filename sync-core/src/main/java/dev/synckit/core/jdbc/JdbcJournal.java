@@ -145,31 +145,33 @@ final class JdbcJournal implements Journal {
         }
     }
 
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
     /** "destination\0key" of every (destination, key) of the items that has a live delivery now. */
     private static Set<String> liveKeys(Connection c, List<Append> items) throws SQLException {
-        Set<String> pairs = new HashSet<>();
+        Map<String, Set<String>> keysByDestination = new HashMap<>();
         for (Append item : items) {
             for (String d : item.destinations()) {
-                pairs.add(d + '\u0000' + item.envelope().businessKey());
+                keysByDestination.computeIfAbsent(d, k -> new HashSet<>()).add(item.envelope().businessKey());
             }
         }
         Set<String> live = new HashSet<>();
-        List<String> list = new ArrayList<>(pairs);
-        for (int from = 0; from < list.size(); from += 200) {
-            List<String> chunk = list.subList(from, Math.min(list.size(), from + 200));
-            String in = String.join(" OR ", java.util.Collections.nCopies(chunk.size(),
-                    "(destination = ? AND business_key = ?)"));
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT destination, business_key FROM sk_delivery"
-                    + " WHERE " + in)) {
-                int i = 1;
-                for (String pair : chunk) {
-                    int cut = pair.indexOf('\u0000');
-                    ps.setString(i++, pair.substring(0, cut));
-                    ps.setString(i++, pair.substring(cut + 1));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        live.add(rs.getString(1) + '\u0000' + rs.getString(2));
+        for (Map.Entry<String, Set<String>> e : keysByDestination.entrySet()) {
+            List<String> keys = new ArrayList<>(e.getValue());
+            for (int from = 0; from < keys.size(); from += 500) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+                try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT business_key FROM sk_delivery"
+                        + " WHERE destination = ? AND business_key IN (" + marks(chunk.size()) + ")")) {
+                    ps.setString(1, e.getKey());
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 2, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            live.add(e.getKey() + '\u0000' + rs.getString(1));
+                        }
                     }
                 }
             }
@@ -179,17 +181,39 @@ final class JdbcJournal implements Journal {
 
     /** Makes the oldest remaining delivery of each (destination, key) its head, after the head left. */
     private static void promoteHeads(Connection c, Collection<String[]> destinationAndKey) throws SQLException {
-        if (destinationAndKey.isEmpty()) {
-            return;
+        Map<String, Set<String>> keysByDestination = new HashMap<>();
+        for (String[] dk : destinationAndKey) {
+            keysByDestination.computeIfAbsent(dk[0], k -> new HashSet<>()).add(dk[1]);
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sk_delivery SET is_head = TRUE WHERE seq ="
-                + " (SELECT MIN(p.seq) FROM sk_delivery p WHERE p.destination = ? AND p.business_key = ?)")) {
-            for (String[] dk : destinationAndKey) {
-                ps.setString(1, dk[0]);
-                ps.setString(2, dk[1]);
-                ps.addBatch();
+        for (Map.Entry<String, Set<String>> e : keysByDestination.entrySet()) {
+            List<String> keys = new ArrayList<>(e.getValue());
+            for (int from = 0; from < keys.size(); from += 500) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+                // two steps, not UPDATE … IN (subquery): H2 evaluates such a subquery once per row
+                List<Long> heads = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT MIN(p.seq) FROM sk_delivery p"
+                        + " WHERE p.destination = ? AND p.business_key IN (" + marks(chunk.size()) + ")"
+                        + " GROUP BY p.business_key")) {
+                    ps.setString(1, e.getKey());
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 2, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            heads.add(rs.getLong(1));
+                        }
+                    }
+                }
+                if (!heads.isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE sk_delivery SET is_head = TRUE WHERE seq IN ("
+                            + marks(heads.size()) + ")")) {
+                        for (int i = 0; i < heads.size(); i++) {
+                            ps.setLong(i + 1, heads.get(i));
+                        }
+                        ps.executeUpdate();
+                    }
+                }
             }
-            ps.executeBatch();
         }
     }
 
@@ -253,26 +277,25 @@ final class JdbcJournal implements Journal {
                 return List.of();
             }
             Instant expires = now.plus(leaseDuration);
-            Map<Long, UUID> tokens = new HashMap<>();
+            // one lease token per claim: an ack must present it, and a re-claim makes a new one
+            UUID token = UUID.randomUUID();
             try (PreparedStatement ps = c.prepareStatement("UPDATE sk_delivery SET state = 'IN_FLIGHT',"
-                    + " attempts = attempts + 1, lease_owner = ?, lease_token = ?, next_attempt_at = ? WHERE seq = ?")) {
-                for (long seq : seqs) {
-                    UUID token = UUID.randomUUID();
-                    tokens.put(seq, token);
-                    ps.setString(1, Sql.truncate(owner, 128));
-                    Sql.setUuid(ps, 2, token);
-                    Sql.setInstant(ps, 3, expires);
-                    ps.setLong(4, seq);
-                    ps.addBatch();
+                    + " attempts = attempts + 1, lease_owner = ?, lease_token = ?, next_attempt_at = ?"
+                    + " WHERE seq IN (" + marks(seqs.size()) + ")")) {
+                ps.setString(1, Sql.truncate(owner, 128));
+                Sql.setUuid(ps, 2, token);
+                Sql.setInstant(ps, 3, expires);
+                for (int i = 0; i < seqs.size(); i++) {
+                    ps.setLong(i + 4, seqs.get(i));
                 }
-                ps.executeBatch();
+                ps.executeUpdate();
             }
             List<JournalEntry> entries = new ArrayList<>();
             for (Row row : load(c, seqs)) {
                 try {
                     Envelope envelope = row.envelope(json);
                     entries.add(new JournalEntry(row.seq, destination, envelope, row.attempts, expires,
-                            EntryState.IN_FLIGHT, new Lease(owner, tokens.get(row.seq), expires), row.failure));
+                            EntryState.IN_FLIGHT, new Lease(owner, token, expires), row.failure));
                 } catch (RuntimeException e) {
                     undecodable.add(new FailedDecode(row, e));
                 }
@@ -367,52 +390,68 @@ final class JdbcJournal implements Journal {
             List<String[]> departed = new ArrayList<>();
             List<Ack> accepted = new ArrayList<>();
             // guard every ack by its lease token: an ack under an expired, re-granted lease is refused
-            try (PreparedStatement lock = c.prepareStatement("SELECT seq FROM sk_delivery WHERE seq = ?"
-                    + " AND state = 'IN_FLIGHT' AND lease_token = ? FOR UPDATE")) {
-                for (Ack ack : acks) {
-                    JournalEntry e = ack.entry();
-                    if (e.lease() == null) {
-                        refused++;
-                        continue;
+            Map<Long, UUID> current = new HashMap<>();
+            List<Long> seqs = new ArrayList<>();
+            for (Ack ack : acks) {
+                seqs.add(ack.entry().sequence());
+            }
+            for (int from = 0; from < seqs.size(); from += 500) {
+                List<Long> chunk = seqs.subList(from, Math.min(seqs.size(), from + 500));
+                try (PreparedStatement lock = c.prepareStatement("SELECT seq, lease_token FROM sk_delivery WHERE seq IN ("
+                        + marks(chunk.size()) + ") AND state = 'IN_FLIGHT' FOR UPDATE")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        lock.setLong(i + 1, chunk.get(i));
                     }
-                    lock.setLong(1, e.sequence());
-                    Sql.setUuid(lock, 2, e.lease().token());
                     try (ResultSet rs = lock.executeQuery()) {
-                        if (rs.next()) {
-                            accepted.add(ack);
-                        } else {
-                            refused++;
+                        while (rs.next()) {
+                            current.put(rs.getLong(1), Sql.uuid(rs, "lease_token"));
                         }
                     }
                 }
             }
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM sk_delivery WHERE seq = ?");
-                    PreparedStatement retry = c.prepareStatement("UPDATE sk_delivery SET state = 'PENDING',"
-                            + " next_attempt_at = ?, lease_owner = NULL, lease_token = NULL, failure_class = ?,"
-                            + " failure_code = ?, failure_field = ?, failure_message = ?, failed_at = ? WHERE seq = ?");
-                    PreparedStatement supersede = c.prepareStatement("UPDATE sk_dead_letter SET status = 'SUPERSEDED'"
-                            + " WHERE route = ? AND record_id = ? AND status = 'OPEN' AND delivery_seq < ?")) {
+            for (Ack ack : acks) {
+                JournalEntry e = ack.entry();
+                if (e.lease() != null && e.lease().token().equals(current.get(e.sequence()))) {
+                    accepted.add(ack);
+                } else {
+                    refused++;
+                }
+            }
+            List<Long> completed = new ArrayList<>();
+            Map<String, Set<String>> completedKeys = new HashMap<>();
+            try (PreparedStatement retry = c.prepareStatement("UPDATE sk_delivery SET state = 'PENDING',"
+                    + " next_attempt_at = ?, lease_owner = NULL, lease_token = NULL, failure_class = ?,"
+                    + " failure_code = ?, failure_field = ?, failure_message = ?, failed_at = ? WHERE seq = ?")) {
+                boolean retries = false;
                 for (Ack ack : accepted) {
                     JournalEntry e = ack.entry();
                     if (ack instanceof Ack.Completed) {
-                        delete.setLong(1, e.sequence());
-                        delete.addBatch();
+                        completed.add(e.sequence());
+                        completedKeys.computeIfAbsent(e.destination(), k -> new HashSet<>()).add(e.envelope().businessKey());
                         departed.add(new String[] {e.destination(), e.envelope().businessKey()});
-                        supersede.setString(1, e.destination());
-                        supersede.setString(2, e.envelope().businessKey());
-                        supersede.setLong(3, e.sequence());
-                        supersede.addBatch();
                     } else if (ack instanceof Ack.Retry r) {
                         Sql.setInstant(retry, 1, r.at());
                         bindFailure(retry, 2, r.failure());
                         retry.setLong(7, e.sequence());
                         retry.addBatch();
+                        retries = true;
                     }
                 }
-                delete.executeBatch();
-                supersede.executeBatch();
-                retry.executeBatch();
+                if (retries) {
+                    retry.executeBatch();
+                }
             }
+            for (int from = 0; from < completed.size(); from += 500) {
+                List<Long> chunk = completed.subList(from, Math.min(completed.size(), from + 500));
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM sk_delivery WHERE seq IN ("
+                        + marks(chunk.size()) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        delete.setLong(i + 1, chunk.get(i));
+                    }
+                    delete.executeUpdate();
+                }
+            }
+            supersede(c, accepted, completedKeys);
             for (Ack ack : accepted) {
                 if (ack instanceof Ack.Dead dead) {
                     Row row = load(c, List.of(dead.entry().sequence())).get(0);
@@ -425,6 +464,50 @@ final class JdbcJournal implements Journal {
             promoteHeads(c, departed);
             return refused;
         });
+    }
+
+    /**
+     * Marks open dead letters superseded by the completed deliveries: one look-up per destination, and an
+     * update only for the records that have an open dead letter (rare).
+     */
+    private static void supersede(Connection c, List<Ack> accepted, Map<String, Set<String>> completedKeys)
+            throws SQLException {
+        for (Map.Entry<String, Set<String>> e : completedKeys.entrySet()) {
+            List<String> keys = new ArrayList<>(e.getValue());
+            Set<String> withOpen = new HashSet<>();
+            for (int from = 0; from < keys.size(); from += 500) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+                try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT record_id FROM sk_dead_letter"
+                        + " WHERE route = ? AND status = 'OPEN' AND record_id IN (" + marks(chunk.size()) + ")")) {
+                    ps.setString(1, e.getKey());
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 2, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            withOpen.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            if (withOpen.isEmpty()) {
+                continue;
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sk_dead_letter SET status = 'SUPERSEDED'"
+                    + " WHERE route = ? AND record_id = ? AND status = 'OPEN' AND delivery_seq < ?")) {
+                for (Ack ack : accepted) {
+                    JournalEntry entry = ack.entry();
+                    if (ack instanceof Ack.Completed && entry.destination().equals(e.getKey())
+                            && withOpen.contains(entry.envelope().businessKey())) {
+                        ps.setString(1, entry.destination());
+                        ps.setString(2, entry.envelope().businessKey());
+                        ps.setLong(3, entry.sequence());
+                        ps.addBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        }
     }
 
     private static void bindFailure(PreparedStatement ps, int from, FailureRecord f) throws SQLException {
