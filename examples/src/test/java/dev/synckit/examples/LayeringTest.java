@@ -43,8 +43,7 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule zendesk_dependsOnNoOtherConnector = noClasses().that().resideInAPackage(ZENDESK)
-            .should().dependOnClassesThat().resideInAnyPackage(SALESFORCE, NETSUITE, TESTKIT, EXAMPLES, BENCHMARKS)
-            .allowEmptyShould(true); // the Zendesk connector has no classes yet (issue 6)
+            .should().dependOnClassesThat().resideInAnyPackage(SALESFORCE, NETSUITE, TESTKIT, EXAMPLES, BENCHMARKS);
 
     @ArchTest
     static final ArchRule testkit_isWrittenFromTheDocs_notFromOurCode = noClasses().that().resideInAPackage(TESTKIT)
