@@ -8,6 +8,7 @@ import dev.synckit.core.journal.DeadLetter;
 import dev.synckit.core.journal.Journal;
 import dev.synckit.core.mapping.CodeTable;
 import dev.synckit.core.mapping.MappingContext;
+import dev.synckit.core.store.XrefStore;
 import dev.synckit.testkit.zendesk.ZendeskSimulator;
 import dev.synckit.testkit.zendesk.ZendeskWebhook;
 import dev.synckit.zendesk.WebhookVerifier;
@@ -68,7 +69,7 @@ public final class ZendeskWebhookReceiverExample {
         Journal journal = Journal.inMemory(clock);
         ZendeskWebhookIntake intake = new ZendeskWebhookIntake(
                 WebhookVerifier.builder(Secret.of(SECRET)).clock(clock).build(), journal, Set.of("netsuite"),
-                ZendeskWebhookIntake.escalations(ZendeskMappers.defaults(), new NoXref(clock)), clock);
+                ZendeskWebhookIntake.escalations(ZendeskMappers.defaults(), MappingContext.create(XrefStore.inMemory(), Map.of(), clock)), clock);
         HttpServer server = receiver(intake);
         try (ZendeskSimulator zendesk = ZendeskSimulator.create().start()) {
             URI target = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/zendesk/webhooks");
@@ -88,39 +89,6 @@ public final class ZendeskWebhookReceiverExample {
             }
         } finally {
             server.stop(0);
-        }
-    }
-
-    /** A mapping context without a cross-reference (the example has no other platform). */
-    private record NoXref(Clock clock) implements MappingContext {
-        @Override
-        public Optional<String> systemId(String entityType, String canonicalId, SourceSystem system) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> canonicalId(String entityType, SourceSystem system, String systemId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public String canonicalIdFor(String entityType, SourceSystem system, String systemId) {
-            return system.id() + "-" + entityType + "-" + systemId;
-        }
-
-        @Override
-        public Optional<CodeTable> codeTable(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Envelope> envelope() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Instant now() {
-            return clock.instant();
         }
     }
 }

@@ -37,18 +37,9 @@ final class NetSuiteErrorClassifier implements ErrorClassifier {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** Classifies a failed response; {@code PlatformHttp} contains a classifier bug as a transient failure. */
     @Override
     public SyncException classify(HttpResult result) {
-        try {
-            return classifyOrThrow(result);
-        } catch (RuntimeException e) {
-            // a classifier must not throw: whatever went wrong, the status still says enough
-            return new TransientException("unclassifiable response to " + result.describe() + " (status "
-                    + result.status() + ")", ErrorDetails.of(SourceSystem.NETSUITE).withHttpStatus(result.status()), e);
-        }
-    }
-
-    private SyncException classifyOrThrow(HttpResult result) {
         int status = result.status();
         Body body = Body.of(result);
         boolean concurrency = body.hasCode(CONCURRENCY_LIMIT_EXCEEDED);

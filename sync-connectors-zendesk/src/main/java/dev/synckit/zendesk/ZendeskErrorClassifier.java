@@ -42,18 +42,9 @@ public final class ZendeskErrorClassifier implements ErrorClassifier {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** Classifies a failed response; {@code PlatformHttp} contains a classifier bug as a transient failure. */
     @Override
     public SyncException classify(HttpResult result) {
-        try {
-            return classifyOrThrow(result);
-        } catch (RuntimeException e) {
-            // a classifier must not throw: the status still says enough
-            return new TransientException("unclassifiable response to " + result.describe() + " (status "
-                    + result.status() + ")", ErrorDetails.of(SourceSystem.ZENDESK).withHttpStatus(result.status()), e);
-        }
-    }
-
-    private SyncException classifyOrThrow(HttpResult result) {
         int status = result.status();
         Body body = Body.of(result);
         ErrorDetails details = ErrorDetails.of(SourceSystem.ZENDESK).withHttpStatus(status)

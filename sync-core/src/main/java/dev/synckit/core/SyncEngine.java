@@ -9,6 +9,7 @@ import dev.synckit.core.failure.RateLimitedException;
 import dev.synckit.core.failure.SyncException;
 import dev.synckit.core.failure.TransientException;
 import dev.synckit.core.http.Json;
+import dev.synckit.core.internal.StandaloneMappingContext;
 import dev.synckit.core.journal.Ack;
 import dev.synckit.core.journal.Append;
 import dev.synckit.core.journal.AppendResult;
@@ -86,7 +87,7 @@ public final class SyncEngine implements AutoCloseable {
     private final Map<String, Long> backlogReportedAt = new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
     private final ResultValidator validator;
-    private final EngineMappingContext context;
+    private final StandaloneMappingContext context;
     private final List<InboundRoute<?, ?>> inbound;
     private final List<OutboundRoute<?, ?>> outbound;
     private final int workers;
@@ -119,7 +120,7 @@ public final class SyncEngine implements AutoCloseable {
         this.audit = b.audit;
         this.metrics = b.metrics;
         this.validator = b.validator;
-        this.context = new EngineMappingContext(xref, Map.copyOf(b.codeTables), clock, null);
+        this.context = StandaloneMappingContext.create(xref, b.codeTables, clock);
         this.inbound = List.copyOf(b.inbound);
         this.outbound = List.copyOf(b.outbound);
         this.workers = b.workers;

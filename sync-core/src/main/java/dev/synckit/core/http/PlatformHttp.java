@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one HTTP path of every connector, over the JDK's {@link HttpClient}: adds credentials, the
  * correlation id ({@link Correlation#current()}) and a user agent; counts requests; lets observers read quota
- * headers; classifies failures with the platform's {@link ErrorClassifier}; and on an
+ * headers; classifies failures with the platform's {@link ErrorClassifier} (a classifier or observer that
+ * throws is contained here, once for every connector); and on an
  * {@link UnauthorizedException} invalidates the credentials once and retries once. Each call goes through
  * the platform's {@link ConnectorResilience} pipeline when one is configured; long waits are the engine's
  * business, not this class's. Thread-safe.
@@ -101,7 +102,14 @@ public final class PlatformHttp {
     }
 
     private SyncException classify(HttpResult result) {
-        SyncException e = classifier.classify(result);
+        SyncException e;
+        try {
+            e = classifier.classify(result);
+        } catch (RuntimeException bug) {
+            // a classifier must not throw; if one does, the status still says enough
+            e = new TransientException("unclassifiable response to " + result.describe() + " (status "
+                    + result.status() + ")", ErrorDetails.of(system).withHttpStatus(result.status()), bug);
+        }
         return e.details().system() == null ? e.withDetails(e.details().withSystem(system)) : e;
     }
 
@@ -121,7 +129,11 @@ public final class PlatformHttp {
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             HttpResult result = new HttpResult(response.statusCode(), response.headers(),
                     response.body() == null ? "" : response.body(), authenticated.uri(), authenticated.method());
-            observer.onResponse(result);
+            try {
+                observer.onResponse(result);
+            } catch (RuntimeException bug) {
+                LOG.warn("{} response observer failed on {}", system.id(), result.describe(), bug);
+            }
             return result;
         } catch (HttpTimeoutException e) {
             throw new TransientException("timed out after " + requestTimeout + ": " + call,

@@ -12,6 +12,15 @@ import java.util.Optional;
  */
 public interface MappingContext {
 
+    /**
+     * A context for mapping outside an engine (webhook intake, tools, tests): look-ups in the given
+     * cross-reference, derived canonical ids as the engine derives them, the given code tables and clock.
+     */
+    static MappingContext create(dev.synckit.core.store.XrefStore xref, java.util.Map<String, CodeTable> codeTables,
+            java.time.Clock clock) {
+        return dev.synckit.core.internal.StandaloneMappingContext.create(xref, codeTables, clock);
+    }
+
     /** The platform id of a canonical record, if the cross-reference knows it. */
     Optional<String> systemId(String entityType, String canonicalId, SourceSystem system);
 

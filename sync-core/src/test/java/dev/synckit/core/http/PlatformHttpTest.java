@@ -147,4 +147,19 @@ class PlatformHttpTest {
         assertThat(e.platformCode()).contains("MALFORMED_RESPONSE");
         assertThat(e.getMessage()).contains("GET /data").contains("line 1");
     }
+
+    @Test
+    void aClassifierThatThrows_isContained_asATransientFailureNamingTheRequest() {
+        validToken = "never";
+        PlatformHttp http = PlatformHttp.builder(SourceSystem.ZENDESK, r -> {
+            throw new IllegalStateException("classifier bug");
+        }).observer(r -> {
+            throw new IllegalStateException("observer bug");
+        }).build();
+
+        TransientException e = catchThrowableOfType(TransientException.class, () -> http.send(HttpCall.get(uri())));
+
+        assertThat(e.getMessage()).contains("unclassifiable response to GET /data").contains("status=401");
+        assertThat(e.getCause()).hasMessage("classifier bug");
+    }
 }
