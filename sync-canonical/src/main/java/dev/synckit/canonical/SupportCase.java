@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param requesterContactId canonical id of the requesting contact
  * @param organizationCustomerId canonical id of the requester's customer (Zendesk organization)
  * @param invoiceId canonical id of the invoice in question, for billing disputes
+ * @param orderNumber the related order's number as people quote it (e.g. the ERP sales order number); optional
  * @param externalRefs this case's id in each platform
  * @param lastModified when the source last changed the record
  * @param sourceSystem the platform this version came from
@@ -40,6 +41,7 @@ public record SupportCase(
     @CanonicalId @Nullable String requesterContactId,
     @CanonicalId @Nullable String organizationCustomerId,
     @CanonicalId @Nullable String invoiceId,
+    @Size(max = 100) @Nullable String orderNumber,
     List<@Valid ExternalRef> externalRefs,
     @NotNull Instant lastModified,
     @NotNull @Valid SourceSystem sourceSystem) implements ExternallyReferenced {
@@ -83,6 +85,7 @@ public record SupportCase(
     b.requesterContactId = requesterContactId;
     b.organizationCustomerId = organizationCustomerId;
     b.invoiceId = invoiceId;
+    b.orderNumber = orderNumber;
     b.externalRefs.addAll(externalRefs);
     b.lastModified = lastModified;
     b.sourceSystem = sourceSystem;
@@ -106,6 +109,7 @@ public record SupportCase(
     private @Nullable String requesterContactId;
     private @Nullable String organizationCustomerId;
     private @Nullable String invoiceId;
+    private @Nullable String orderNumber;
 
     private Builder() {
     }
@@ -237,6 +241,17 @@ public record SupportCase(
     }
 
     /**
+     * Sets orderNumber.
+     *
+     * @param orderNumber the value
+     * @return this builder
+     */
+    public Builder orderNumber(@Nullable String orderNumber) {
+      this.orderNumber = orderNumber;
+      return this;
+    }
+
+    /**
      * Builds the record.
      *
      * @return a new immutable SupportCase
@@ -244,7 +259,7 @@ public record SupportCase(
      * @throws IllegalArgumentException if an invariant fails (the message names the field)
      */
     public SupportCase build() {
-      return new SupportCase(id, subject, description, priority, status, category, escalated, escalationReason, requesterContactId, organizationCustomerId, invoiceId, externalRefs, lastModified, sourceSystem);
+      return new SupportCase(id, subject, description, priority, status, category, escalated, escalationReason, requesterContactId, organizationCustomerId, invoiceId, orderNumber, externalRefs, lastModified, sourceSystem);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.synckit.canonical;
 
 import dev.synckit.canonical.event.BusinessEvent;
 import dev.synckit.canonical.event.CaseEscalated;
+import dev.synckit.canonical.event.CaseUpdated;
 import dev.synckit.canonical.event.CustomerRegistered;
 import dev.synckit.canonical.event.CustomerUpdated;
 import dev.synckit.canonical.event.EntitlementChanged;
@@ -140,7 +141,7 @@ public final class Fixtures {
         .description("Sehr geehrte Damen und Herren,\nwir wurden zweimal belastet. 请尽快处理。")
         .priority(CasePriority.HIGH).status(CaseStatus.OPEN).category(CaseCategory.BILLING_DISPUTE)
         .escalated(true).escalationReason("Finance review needed").requesterContactId("cont-42")
-        .organizationCustomerId("cust-0001").invoiceId("inv-9001")
+        .organizationCustomerId("cust-0001").invoiceId("inv-9001").orderNumber("SO-2025-0042")
         .addExternalRef(new ExternalRef(SourceSystem.ZENDESK, "ticket", "314159"))
         .lastModified(MODIFIED).sourceSystem(SourceSystem.ZENDESK).build();
   }
@@ -169,6 +170,7 @@ public final class Fixtures {
         new InvoiceSettled("inv-9001", "cust-0001", Money.of("13221.49", "EUR"), Instant.parse("2025-04-10T16:00:00Z")),
         new PaymentReceived(payment()),
         new CaseEscalated(supportCase(), "Finance review needed"),
+        new CaseUpdated(supportCase(), Set.of("status", "priority")),
         new EntitlementChanged(entitlement(), EntitlementStatus.PENDING));
   }
 }

@@ -9,7 +9,7 @@ package dev.synckit.canonical.event;
  */
 public sealed interface BusinessEvent
     permits CustomerRegistered, CustomerUpdated, OrderApproved, OrderRejected, InvoicePosted,
-        InvoiceSettled, PaymentReceived, CaseEscalated, EntitlementChanged {
+        InvoiceSettled, PaymentReceived, CaseEscalated, CaseUpdated, EntitlementChanged {
 
   /**
    * Returns the event type name: the record's simple name, e.g. {@code "CustomerRegistered"}.
@@ -30,7 +30,7 @@ public sealed interface BusinessEvent
   /**
    * Returns the ordering key: events with the same key are processed in order, one at a time. It is
    * the canonical customer id for customer, order, invoice, payment and entitlement events; for
-   * {@link CaseEscalated} the organisation's customer id when present, else the case id.
+   * {@link CaseEscalated} and {@link CaseUpdated} the organisation's customer id when present, else the case id.
    *
    * @return the business key
    */

@@ -28,6 +28,7 @@ public final class EventTypes {
     put(m, InvoiceSettled.class, InvoiceSettled.SCHEMA_VERSION);
     put(m, PaymentReceived.class, PaymentReceived.SCHEMA_VERSION);
     put(m, CaseEscalated.class, CaseEscalated.SCHEMA_VERSION);
+    put(m, CaseUpdated.class, CaseUpdated.SCHEMA_VERSION);
     put(m, EntitlementChanged.class, EntitlementChanged.SCHEMA_VERSION);
     TYPES = Collections.unmodifiableMap(m);
   }

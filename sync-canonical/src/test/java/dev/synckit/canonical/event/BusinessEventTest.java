@@ -11,7 +11,7 @@ class BusinessEventTest {
 
   @Test
   void eventTypes_registersEveryPermittedSubtypeWithItsVersion() {
-    assertThat(EventTypes.names()).containsExactly("CaseEscalated", "CustomerRegistered", "CustomerUpdated",
+    assertThat(EventTypes.names()).containsExactly("CaseEscalated", "CaseUpdated", "CustomerRegistered", "CustomerUpdated",
         "EntitlementChanged", "InvoicePosted", "InvoiceSettled", "OrderApproved", "OrderRejected", "PaymentReceived");
     assertThat(BusinessEvent.class.getPermittedSubclasses()).hasSize(EventTypes.names().size());
     for (BusinessEvent e : Fixtures.everyEvent()) {
@@ -42,6 +42,19 @@ class BusinessEventTest {
 
     assertThat(e.businessKey()).isEqualTo("case-314");
     assertThat(e.eventType()).isEqualTo("CaseEscalated");
+  }
+
+  @Test
+  void caseUpdated_isVersion1_keyedLikeCaseEscalated_andSortsChangedFields() {
+    CaseUpdated withOrg = new CaseUpdated(Fixtures.supportCase(), Set.of("status", "priority"));
+    CaseUpdated withoutOrg = new CaseUpdated(Fixtures.supportCase().toBuilder().organizationCustomerId(null).build(), Set.of());
+
+    assertThat(EventTypes.currentVersion("CaseUpdated")).isEqualTo(1);
+    assertThat(withOrg.businessKey()).isEqualTo("cust-0001");
+    assertThat(withoutOrg.businessKey()).isEqualTo("case-314");
+    assertThat(withOrg.changedFields()).containsExactly("priority", "status");
+    assertThatThrownBy(() -> withOrg.changedFields().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> new CaseUpdated(null, Set.of())).isInstanceOf(NullPointerException.class);
   }
 
   @Test

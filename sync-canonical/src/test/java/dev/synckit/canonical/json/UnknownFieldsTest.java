@@ -52,6 +52,20 @@ class UnknownFieldsTest {
   }
 
   @Test
+  void supportCase_writtenBeforeOrderNumberExisted_readsWithoutIt_andOlderReadersSkipIt() {
+    CanonicalJson json = CanonicalJson.create();
+    dev.synckit.canonical.SupportCase withOrder = Fixtures.supportCase();
+    String old = json.write(withOrder).replace(",\"orderNumber\":\"SO-2025-0042\"", "");
+
+    dev.synckit.canonical.SupportCase read = json.read(old, dev.synckit.canonical.SupportCase.class);
+
+    assertThat(old).doesNotContain("orderNumber");
+    assertThat(read.orderNumber()).isNull();
+    assertThat(read).isEqualTo(withOrder.toBuilder().orderNumber(null).build());
+    assertThat(json.unknownFieldCount()).isZero();
+  }
+
+  @Test
   void mapper_returnsAnIndependentCopy() {
     CanonicalJson json = CanonicalJson.create();
 
