@@ -30,7 +30,7 @@ import java.util.TreeMap;
 /**
  * A Zendesk webhook receiver on the JDK's {@link HttpServer}, on loopback: every request goes through
  * {@link ZendeskWebhookIntake} (signature over timestamp + raw body, 5-minute window, replay by invocation); a
- * verified escalation becomes a {@code CaseEscalated} envelope in the journal, anything refused is answered 401,
+ * verified ticket webhook becomes a {@code CaseUpdated} envelope (plus {@code CaseEscalated} when escalated) in the journal, anything refused is answered 401,
  * 409 or 400 and recorded as a dead letter. The Zendesk simulator plays Zendesk and signs what it sends.
  *
  * <p>Run it with {@code mvn -B -q -Prun-example -DskipTests -pl examples -am package
@@ -69,7 +69,7 @@ public final class ZendeskWebhookReceiverExample {
         Journal journal = Journal.inMemory(clock);
         ZendeskWebhookIntake intake = new ZendeskWebhookIntake(
                 WebhookVerifier.builder(Secret.of(SECRET)).clock(clock).build(), journal, Set.of("netsuite"),
-                ZendeskWebhookIntake.escalations(ZendeskMappers.defaults(), MappingContext.create(XrefStore.inMemory(), Map.of(), clock)), clock);
+                ZendeskWebhookIntake.ticketEvents(ZendeskMappers.defaults(), MappingContext.create(XrefStore.inMemory(), Map.of(), clock)), clock);
         HttpServer server = receiver(intake);
         try (ZendeskSimulator zendesk = ZendeskSimulator.create().start()) {
             URI target = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/zendesk/webhooks");

@@ -171,6 +171,9 @@ public final class ZendeskMappers {
             if (keys.ticketInvoiceFieldId() != 0 && s.invoiceId() != null) {
                 custom.addObject().put("id", keys.ticketInvoiceFieldId()).put("value", s.invoiceId());
             }
+            if (keys.ticketOrderFieldId() != 0 && s.orderNumber() != null) {
+                custom.addObject().put("id", keys.ticketOrderFieldId()).put("value", s.orderNumber());
+            }
             return t;
         };
     }
@@ -216,6 +219,7 @@ public final class ZendeskMappers {
                 .category(category)
                 .escalated(tags.contains(ESCALATED_TAG) || "urgent".equals(t.path("priority").asText("")))
                 .invoiceId(blankToNull(customValue(custom, keys.ticketInvoiceFieldId())))
+                .orderNumber(blankToNull(customValue(custom, keys.ticketOrderFieldId())))
                 .addExternalRef(new ExternalRef(SourceSystem.ZENDESK, "ticket", ticketId))
                 .lastModified(modified)
                 .sourceSystem(SourceSystem.ZENDESK);

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class ZendeskMappersTest {
 
     private final ZendeskMappers mappers = ZendeskMappers.with(ZendeskFieldKeys.defaults()
-            .withTicketFields(101, 102, 103, 0));
+            .withTicketFields(101, 102, 103, 104));
     private final TestMappingContext context = new TestMappingContext().knows("customer", "cust-1", "555");
 
     @Test
@@ -72,13 +72,13 @@ class ZendeskMappersTest {
     void supportCase_roundTripsThroughATicket() {
         SupportCase s = SupportCase.builder().id("case-1").subject("INV-7 charged twice").description("Twice!")
                 .priority(CasePriority.HIGH).status(CaseStatus.ON_HOLD).category(CaseCategory.BILLING_DISPUTE)
-                .escalated(true).organizationCustomerId("cust-1").invoiceId("inv-7")
+                .escalated(true).organizationCustomerId("cust-1").invoiceId("inv-7").orderNumber("SO-1001")
                 .lastModified(Instant.parse("2026-01-01T00:00:00Z")).sourceSystem(SourceSystem.NETSUITE).build();
         ObjectNode t = mappers.supportCaseToTicket().map(s, context);
         assertThat(t.path("status").asText()).isEqualTo("hold");
         assertThat(t.path("tags").toString()).contains("escalated").contains("billing_dispute");
         assertThat(t.path("custom_fields").toString()).contains("{\"id\":102,\"value\":true}")
-                .contains("{\"id\":103,\"value\":\"inv-7\"}");
+                .contains("{\"id\":103,\"value\":\"inv-7\"}").contains("{\"id\":104,\"value\":\"SO-1001\"}");
 
         t.put("id", 42);
         t.put("updated_at", "2026-01-02T00:00:00Z");
@@ -90,6 +90,7 @@ class ZendeskMappersTest {
         assertThat(back.escalated()).isTrue();
         assertThat(back.organizationCustomerId()).isEqualTo("cust-1");
         assertThat(back.invoiceId()).isEqualTo("inv-7");
+        assertThat(back.orderNumber()).isEqualTo("SO-1001");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.synckit.canonical.event.CaseEscalated;
+import dev.synckit.canonical.event.CaseUpdated;
 import dev.synckit.core.auth.Secret;
 import dev.synckit.core.journal.DeadLetter;
 import dev.synckit.core.journal.Journal;
@@ -32,7 +33,7 @@ class ZendeskWebhookIntakeFunctionalTest {
     private final TestMappingContext context = new TestMappingContext();
     private final ZendeskWebhookIntake intake = new ZendeskWebhookIntake(
             WebhookVerifier.builder(Secret.of(SECRET)).clock(clock).build(), journal, Set.of("salesforce"),
-            ZendeskWebhookIntake.escalations(ZendeskMappers.defaults(), context), clock);
+            ZendeskWebhookIntake.ticketEvents(ZendeskMappers.defaults(), context), clock);
 
     @AfterEach
     void close() {
@@ -51,7 +52,7 @@ class ZendeskWebhookIntakeFunctionalTest {
     }
 
     @Test
-    void aSignedTicketEvent_becomesOneEnvelopeInTheJournal_evenWhenDeliveredTwiceAfterARetry() {
+    void aSignedEscalatedTicketEvent_becomesCaseUpdatedAndCaseEscalated_journaledOnceEvenWhenDeliveredTwice() {
         long ticket = escalatedTicket();
         String body = sim.ticketEventBody(ticket, "ticket.priority_changed", Map.of("current", "urgent"));
         ZendeskWebhook first = sim.webhook(SECRET, body);
@@ -59,11 +60,18 @@ class ZendeskWebhookIntakeFunctionalTest {
         ZendeskWebhookIntake.Outcome outcome = receive(first);
 
         assertThat(outcome).isInstanceOfSatisfying(ZendeskWebhookIntake.Outcome.Journaled.class, j -> {
-            assertThat(j.envelope().payload()).isInstanceOfSatisfying(CaseEscalated.class, e -> {
+            assertThat(j.envelopes()).hasSize(2);
+            assertThat(j.envelopes().get(0).payload()).isInstanceOfSatisfying(CaseUpdated.class, e -> {
+                assertThat(e.supportCase().organizationCustomerId()).isEqualTo("cust-1");
+                assertThat(e.changedFields()).containsExactly("escalated", "priority");
+            });
+            assertThat(j.envelopes().get(1).payload()).isInstanceOfSatisfying(CaseEscalated.class, e -> {
                 assertThat(e.supportCase().organizationCustomerId()).isEqualTo("cust-1");
                 assertThat(e.supportCase().category().name()).isEqualTo("BILLING_DISPUTE");
+                assertThat(e.reason()).contains("ticket.priority_changed");
             });
-            assertThat(j.envelope().businessKey()).isEqualTo("cust-1");
+            assertThat(j.envelopes()).extracting(e -> e.businessKey()).containsOnly("cust-1");
+            assertThat(j.envelopes().get(0).eventId()).isNotEqualTo(j.envelopes().get(1).eventId());
             assertThat(j.duplicate()).isFalse();
         });
         // Zendesk retries with a new invocation id: verified again, journaled once
@@ -71,15 +79,57 @@ class ZendeskWebhookIntakeFunctionalTest {
         assertThat(receive(retry)).isInstanceOfSatisfying(ZendeskWebhookIntake.Outcome.Journaled.class,
                 j -> assertThat(j.duplicate()).isTrue());
         List<JournalEntry> entries = journal.claim("salesforce", 10, "test", Duration.ofMinutes(1));
-        assertThat(entries).hasSize(1);
+        // same business key: handed out one at a time, CaseUpdated first
+        assertThat(entries).extracting(e -> e.envelope().type()).containsExactly("CaseUpdated");
+        assertThat(journal.backlog("salesforce")).isEqualTo(2);
     }
 
     @Test
-    void aTicketChangeThatIsNoEscalation_isAcknowledgedButNotJournaled() {
+    void aTicketChangeThatIsNoEscalation_isJournaledAsCaseUpdatedOnly() {
+        long ticket = sim.seedTicket(Map.of("subject", "How do I?", "status", "open")).path("id").asLong();
+        ZendeskWebhook w = sim.webhook(SECRET, sim.ticketEventBody(ticket, "ticket.status_changed", Map.of()));
+
+        assertThat(receive(w)).isInstanceOfSatisfying(ZendeskWebhookIntake.Outcome.Journaled.class, j -> {
+            assertThat(j.envelopes()).hasSize(1);
+            assertThat(j.envelope().payload()).isInstanceOfSatisfying(CaseUpdated.class, e -> {
+                assertThat(e.changedFields()).containsExactly("status");
+                assertThat(e.supportCase().escalated()).isFalse();
+                assertThat(e.supportCase().organizationCustomerId()).isNull();
+            });
+            assertThat(j.envelope().businessKey()).isEqualTo(((CaseUpdated) j.envelope().payload()).supportCase().id());
+        });
+        assertThat(journal.backlog("salesforce")).isEqualTo(1);
+    }
+
+    @Test
+    void aLaterVersionOfTheSameTicket_isANewEntry_aCreatedEventHasUnknownChangedFields() {
+        long ticket = sim.seedTicket(Map.of("subject", "How do I?", "status", "new")).path("id").asLong();
+        assertThat(receive(sim.webhook(SECRET, sim.ticketEventBody(ticket, "ticket.created", Map.of()))))
+                .isInstanceOfSatisfying(ZendeskWebhookIntake.Outcome.Journaled.class, j -> assertThat(
+                        ((CaseUpdated) j.envelope().payload()).changedFields()).isEmpty());
+        clock.advance(Duration.ofSeconds(5));
+        sim.touchTicket(ticket, Map.of("subject", "How do I export?"));
+
+        assertThat(receive(sim.webhook(SECRET, sim.ticketEventBody(ticket, "ticket.subject_changed", Map.of()))))
+                .isInstanceOfSatisfying(ZendeskWebhookIntake.Outcome.Journaled.class, j -> {
+                    assertThat(j.duplicate()).isFalse();
+                    assertThat(((CaseUpdated) j.envelope().payload()).supportCase().subject())
+                            .isEqualTo("How do I export?");
+                });
+        assertThat(journal.backlog("salesforce")).isEqualTo(2);
+    }
+
+    @Test
+    void theEscalationsOnlyMapper_acknowledgesOrdinaryChangesWithoutJournaling() {
+        ZendeskWebhookIntake escalationsOnly = new ZendeskWebhookIntake(
+                WebhookVerifier.builder(Secret.of(SECRET)).clock(clock).build(), journal, Set.of("salesforce"),
+                ZendeskWebhookIntake.escalations(ZendeskMappers.defaults(), context), clock);
         long ticket = sim.seedTicket(Map.of("subject", "How do I?", "status", "open")).path("id").asLong();
         ZendeskWebhook w = sim.webhook(SECRET, sim.ticketEventBody(ticket, "ticket.tags_changed", Map.of()));
-        assertThat(receive(w)).isInstanceOfSatisfying(ZendeskWebhookIntake.Outcome.Ignored.class,
-                i -> assertThat(i.eventType()).isEqualTo("zen:event-type:ticket.tags_changed"));
+
+        assertThat(escalationsOnly.receive(w.headers(), w.bodyBytes()))
+                .isInstanceOfSatisfying(ZendeskWebhookIntake.Outcome.Ignored.class,
+                        i -> assertThat(i.eventType()).isEqualTo("zen:event-type:ticket.tags_changed"));
         assertThat(journal.backlog("salesforce")).isZero();
     }
 
@@ -98,7 +148,7 @@ class ZendeskWebhookIntakeFunctionalTest {
         assertThat(receive(good).httpStatus()).isEqualTo(409); // replayed invocation
         assertThat(receive(sim.webhook(SECRET, "{\"truncated\":")).httpStatus()).isEqualTo(400);
 
-        assertThat(journal.backlog("salesforce")).isEqualTo(1);
+        assertThat(journal.backlog("salesforce")).isEqualTo(2); // CaseUpdated + CaseEscalated of the one accepted
         List<DeadLetter> refused = journal.deadLetters(ZendeskWebhookIntake.ROUTE, 10);
         assertThat(refused).hasSize(6);
         assertThat(refused).extracting(d -> d.failure().code()).containsExactly("WEBHOOK_BAD_SIGNATURE",
@@ -123,7 +173,7 @@ class ZendeskWebhookIntakeFunctionalTest {
             ZendeskWebhook w = sim.webhook(SECRET, sim.ticketEventBody(ticket, "ticket.created", Map.of()));
             assertThat(sim.send(target, w)).isEqualTo(200);
             assertThat(sim.send(target, w.withBody(w.body() + " "))).isEqualTo(401);
-            assertThat(journal.backlog("salesforce")).isEqualTo(1);
+            assertThat(journal.backlog("salesforce")).isEqualTo(2);
         } finally {
             server.stop(0);
         }
