@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * The client-side concurrency bulkhead of one NetSuite account: a fair semaphore sized to the account's limit,
  * shared by every {@link NetSuiteClient} of the same account and host in this process, so that the process never
  * has more requests in flight than NetSuite admits (it would answer 429 {@code CONCURRENCY_LIMIT_EXCEEDED}). Fair,
- * so waiting workers go in arrival order and none starves. Lives in the connector until the engine's resilience
- * pipeline has a bulkhead of its own. Thread-safe.
+ * so waiting workers go in arrival order and none starves, and it waits rather than refusing. Kept beside core's
+ * {@code ConnectorResilience} (whose Failsafe bulkhead refuses after its in-call wait and is per pipeline instance,
+ * not per account): the pipeline runs inside this bulkhead. Thread-safe.
  */
 final class AccountBulkhead {
 

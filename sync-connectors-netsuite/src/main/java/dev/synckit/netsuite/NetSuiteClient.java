@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A client of NetSuite SuiteTalk REST record services for one account, every request signed with
  * token-based authentication. Failures arrive classified as {@link dev.synckit.core.failure.SyncException}
- * subclasses; this class does not retry (the engine does). Thread-safe: share one instance per account.
+ * subclasses. Without {@link NetSuiteConfig#resilience()} this class does not retry (the engine does); with it, every
+ * request passes core's Failsafe pipeline inside the account bulkhead. Thread-safe: share one instance per account.
  */
 public final class NetSuiteClient {
 
@@ -89,6 +90,7 @@ public final class NetSuiteClient {
         NetSuiteErrorClassifier classifier = new NetSuiteErrorClassifier(config.clock());
         PlatformHttp.Builder http = PlatformHttp.builder(SourceSystem.NETSUITE, classifier)
                 .requestTimeout(config.requestTimeout());
+        config.resilience().ifPresent(http::resilience);
         TokenCache<M2mTokens.Token> tokens = null;
         if (config.m2mCredentials().isPresent()) {
             PlatformHttp tokenHttp = PlatformHttp.builder(SourceSystem.NETSUITE, classifier)

@@ -1,6 +1,7 @@
 package dev.synckit.netsuite;
 
 import dev.synckit.core.auth.CredentialsProvider;
+import dev.synckit.core.resilience.ConnectorResilience;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -62,6 +63,7 @@ public final class NetSuiteConfig {
     private final Supplier<String> nonceSource;
     private final @Nullable String subsidiaryId;
     private final PropertyNameValidation propertyNameValidation;
+    private final @Nullable ConnectorResilience resilience;
 
     private NetSuiteConfig(Builder b) {
         this.accountId = b.accountId;
@@ -78,6 +80,7 @@ public final class NetSuiteConfig {
         this.nonceSource = b.nonceSource != null ? b.nonceSource : secureNonces();
         this.subsidiaryId = b.subsidiaryId;
         this.propertyNameValidation = b.propertyNameValidation;
+        this.resilience = b.resilience;
     }
 
     /**
@@ -197,11 +200,20 @@ public final class NetSuiteConfig {
         return propertyNameValidation;
     }
 
+    /**
+     * Core's per-platform Failsafe pipeline (short retries, circuit breaker, rate limit, quota governor) that every
+     * record, SuiteQL and job request passes, inside the account bulkhead; empty: none (the engine retries).
+     */
+    public Optional<ConnectorResilience> resilience() {
+        return Optional.ofNullable(resilience);
+    }
+
     @Override
     public String toString() {
         return "NetSuiteConfig[account=" + accountId + ", baseUri=" + baseUri + ", auth=" + (m2m != null ? "m2m" : "tba")
                 + ", concurrencyLimit=" + concurrencyLimit + ", timeZone=" + timeZone + ", requestTimeout=" + requestTimeout
-                + ", subsidiary=" + subsidiaryId + ", propertyNameValidation=" + propertyNameValidation + "]";
+                + ", subsidiary=" + subsidiaryId + ", propertyNameValidation=" + propertyNameValidation
+                + ", resilience=" + (resilience != null) + "]";
     }
 
     private static String requireAccountId(String accountId) {
@@ -240,6 +252,7 @@ public final class NetSuiteConfig {
         private @Nullable Supplier<String> nonceSource;
         private @Nullable String subsidiaryId;
         private PropertyNameValidation propertyNameValidation = PropertyNameValidation.ERROR;
+        private @Nullable ConnectorResilience resilience;
 
         private Builder(String accountId, @Nullable CredentialsProvider<TbaCredentials> credentials,
                 @Nullable M2mCredentials m2m) {
@@ -338,6 +351,19 @@ public final class NetSuiteConfig {
         /** Default {@link PropertyNameValidation#ERROR}. */
         public Builder propertyNameValidation(PropertyNameValidation value) {
             this.propertyNameValidation = Objects.requireNonNull(value, "propertyNameValidation");
+            return this;
+        }
+
+        /**
+         * Core's Failsafe pipeline for NetSuite, passed to the client's {@code PlatformHttp}: short retries of
+         * transient failures (with {@code Retry-After}), a circuit breaker, a rate limiter and a quota governor. It runs
+         * inside the connector's account bulkhead ({@link #concurrencyLimit}), which stays in charge of concurrency:
+         * leave the pipeline's {@code maxConcurrent} unset (a second, smaller limit only adds waiting). A retry's
+         * backoff holds the account slot it runs in, so keep retries few and short. Share one instance per account.
+         * Token requests (M2M) do not pass it. Default: none.
+         */
+        public Builder resilience(ConnectorResilience value) {
+            this.resilience = Objects.requireNonNull(value, "resilience");
             return this;
         }
 
