@@ -277,10 +277,22 @@ public final class ZendeskClient {
      * @param startTime epoch seconds, at least one minute in the past (first call only)
      */
     public CursorPage incrementalCursorPage(String resource, @Nullable String cursor, long startTime) {
+        return incrementalCursorPage(resource, cursor, startTime, 0);
+    }
+
+    /**
+     * One page of a cursor-based incremental export with {@code per_page} (1 to 1000; 0 leaves it to Zendesk, which
+     * sends up to 1000).
+     */
+    public CursorPage incrementalCursorPage(String resource, @Nullable String cursor, long startTime, int perPage) {
         if (!resource.equals("tickets") && !resource.equals("users")) {
             throw new IllegalArgumentException("cursor exports exist for tickets and users, not " + resource);
         }
-        String q = cursor != null ? "cursor=" + UrlEncoding.rfc3986(cursor) : "start_time=" + startTime;
+        if (perPage < 0 || perPage > 1000) {
+            throw new IllegalArgumentException("perPage must be 0 (default) or 1 to 1000, was " + perPage);
+        }
+        String q = (cursor != null ? "cursor=" + UrlEncoding.rfc3986(cursor) : "start_time=" + startTime)
+                + (perPage > 0 ? "&per_page=" + perPage : "");
         JsonNode root = Json.parse(get(uri("incremental/" + resource + "/cursor?" + q), true));
         return new CursorPage(objects(root, resource), root.path("after_cursor").isTextual()
                 ? root.get("after_cursor").asText() : cursor, !root.path("end_of_stream").asBoolean(true));
