@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A client of the Zendesk Support API for one account. Every request goes through core's {@link PlatformHttp}
- * (credentials, correlation id, classification, one renewal of a refused OAuth token) after the connector's
+ * (credentials, correlation id, classification, one renewal of a refused OAuth token, and the configured
+ * {@link ZendeskConfig#resilience() per-platform pipeline}) after the connector's
  * limiters: the plan's requests per minute, and separately the incremental-export limit. A 429 pauses every
  * request of this client until its {@code Retry-After} has elapsed and the call is sent again, up to
  * {@link ZendeskConfig#maxRateLimitRetries()} times; other failures reach the caller classified. Quota headers
@@ -65,6 +66,7 @@ public final class ZendeskClient {
                 .authenticator(authenticator)
                 .observer(this::observe)
                 .correlationHeader(config.correlationHeader())
+                .resilience(config.resilience())
                 .build();
         this.limiter = new RequestLimiter("requests per minute", config.requestsPerMinute(), config.clock(),
                 config.sleeper());

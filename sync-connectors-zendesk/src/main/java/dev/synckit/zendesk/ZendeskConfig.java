@@ -1,6 +1,8 @@
 package dev.synckit.zendesk;
 
+import dev.synckit.canonical.SourceSystem;
 import dev.synckit.core.auth.CredentialsProvider;
+import dev.synckit.core.resilience.ConnectorResilience;
 import dev.synckit.core.resilience.QuotaObserver;
 import java.net.URI;
 import java.time.Clock;
@@ -35,6 +37,7 @@ public final class ZendeskConfig {
     private final Duration idempotencyKeyRetention;
     private final QuotaObserver quotaObserver;
     private final String correlationHeader;
+    private final ConnectorResilience resilience;
 
     private ZendeskConfig(Builder b) {
         this.baseUri = b.baseUri;
@@ -53,6 +56,7 @@ public final class ZendeskConfig {
         this.idempotencyKeyRetention = b.idempotencyKeyRetention;
         this.quotaObserver = b.quotaObserver;
         this.correlationHeader = b.correlationHeader;
+        this.resilience = b.resilience;
     }
 
     /**
@@ -144,6 +148,11 @@ public final class ZendeskConfig {
         return correlationHeader;
     }
 
+    /** Core's per-platform pipeline every API request runs through; {@link ConnectorResilience#none} by default. */
+    public ConnectorResilience resilience() {
+        return resilience;
+    }
+
     @Override
     public String toString() {
         return "ZendeskConfig[baseUri=" + baseUri + ", requestsPerMinute=" + requestsPerMinute
@@ -169,6 +178,7 @@ public final class ZendeskConfig {
         private Duration idempotencyKeyRetention = Duration.ofHours(2);
         private QuotaObserver quotaObserver = QuotaObserver.none();
         private String correlationHeader = "X-Correlation-Id";
+        private ConnectorResilience resilience = ConnectorResilience.none(SourceSystem.ZENDESK);
 
         private Builder(URI baseUri, CredentialsProvider<ZendeskCredentials> credentials) {
             this.baseUri = baseUri;
@@ -259,6 +269,17 @@ public final class ZendeskConfig {
 
         public Builder correlationHeader(String value) {
             this.correlationHeader = Objects.requireNonNull(value, "correlationHeader");
+            return this;
+        }
+
+        /**
+         * Core's per-platform Failsafe pipeline (short retries with backoff, circuit breaker, bulkhead, local rate
+         * limit, quota pacing) that every API request of the client runs through, inside the connector's own
+         * limiters (requests per minute, incremental exports per minute) and 429 handling, which stay. Share one
+         * pipeline among all clients of one Zendesk account; default {@link ConnectorResilience#none}.
+         */
+        public Builder resilience(ConnectorResilience value) {
+            this.resilience = Objects.requireNonNull(value, "resilience");
             return this;
         }
 

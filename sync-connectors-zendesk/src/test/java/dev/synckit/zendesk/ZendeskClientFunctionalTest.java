@@ -10,6 +10,9 @@ import dev.synckit.core.auth.Secret;
 import dev.synckit.core.failure.RateLimitedException;
 import dev.synckit.core.failure.RejectedException;
 import dev.synckit.core.failure.UnauthorizedException;
+import dev.synckit.canonical.SourceSystem;
+import dev.synckit.core.failure.TransientException;
+import dev.synckit.core.resilience.ConnectorResilience;
 import dev.synckit.core.resilience.QuotaReading;
 import dev.synckit.testkit.LoggedRequest;
 import dev.synckit.testkit.MutableClock;
@@ -223,5 +226,24 @@ class ZendeskClientFunctionalTest {
         } finally {
             small.close();
         }
+    }
+
+    @Test
+    void everyRequest_runsThroughCoresPipeline_whenOneIsConfigured_besideTheConnectorsOwnLimiter() {
+        ConnectorResilience pipeline = ConnectorResilience.builder(SourceSystem.ZENDESK)
+                .rateLimit(1, Duration.ofHours(1)).maxInCallWait(Duration.ZERO).retries(0).build();
+        ZendeskConfig config = Fixtures.config(sim, clock).resilience(pipeline).requestsPerMinute(200).build();
+        ZendeskClient client = ZendeskClient.create(config);
+        int before = sim.requests().size();
+
+        client.createOrUpdateOrganization(Fixtures.org("cust-p1", "P1"));
+
+        // the pipeline's local limit (1 per hour) refuses the second call before it is sent
+        assertThatThrownBy(() -> client.createOrUpdateOrganization(Fixtures.org("cust-p2", "P2")))
+                .isInstanceOf(TransientException.class).hasMessageContaining("local rate limit");
+        assertThat(sim.requests().size() - before).isEqualTo(1);
+        assertThat(config.resilience()).isSameAs(pipeline);
+        assertThat(config.requestsPerMinute()).isEqualTo(200);
+        assertThat(Fixtures.config(sim, clock).build().resilience().hasBulkhead()).isFalse();
     }
 }
