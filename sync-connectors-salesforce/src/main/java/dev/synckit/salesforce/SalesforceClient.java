@@ -64,20 +64,23 @@ public final class SalesforceClient {
         this.config = config;
         HttpClient jdk = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1).build();
-        this.tokenHttp = PlatformHttp.builder(SourceSystem.SALESFORCE, OAuthTokenClient::classify)
+        PlatformHttp.Builder tokenBuilder = PlatformHttp.builder(SourceSystem.SALESFORCE, OAuthTokenClient::classify)
                 .httpClient(jdk).requestTimeout(config.requestTimeout())
-                .correlationHeader(config.correlationHeader()).build();
+                .correlationHeader(config.correlationHeader());
+        config.tokenResilience().ifPresent(tokenBuilder::resilience);
+        this.tokenHttp = tokenBuilder.build();
         OAuthTokenClient oauth = new OAuthTokenClient(config, tokenHttp);
         // Salesforce gives no expiry: the token is kept until a 401 says otherwise
         this.tokens = new TokenCache<>(oauth::fetch, config.clock(), Duration.ZERO);
-        this.http = PlatformHttp.builder(SourceSystem.SALESFORCE,
+        PlatformHttp.Builder dataBuilder = PlatformHttp.builder(SourceSystem.SALESFORCE,
                         new SalesforceErrorClassifier(config.dailyQuotaRetryAfter()))
                 .httpClient(jdk)
                 .requestTimeout(config.requestTimeout())
                 .authenticator(new BearerAuthenticator(tokens))
                 .observer(this::observe)
-                .correlationHeader(config.correlationHeader())
-                .build();
+                .correlationHeader(config.correlationHeader());
+        config.resilience().ifPresent(dataBuilder::resilience);
+        this.http = dataBuilder.build();
     }
 
     /** A client for one org. No request is sent until the first call. */
@@ -131,19 +134,21 @@ public final class SalesforceClient {
             return;
         }
         Instant now = config.clock().instant();
-        ApiUsage.parse(info.get()).ifPresent(usage -> {
-            lastApiUsage.set(usage);
-            report(new QuotaReading(SourceSystem.SALESFORCE, "api-usage", usage.used(), usage.limit(), null, now));
-        });
         Matcher bursts = API_BURSTS.matcher(info.get());
         if (bursts.find()) {
             try {
-                report(new QuotaReading(SourceSystem.SALESFORCE, "api-bursts", Long.parseLong(bursts.group(1)),
-                        Long.parseLong(bursts.group(2)), null, now));
+                report(new QuotaReading(SourceSystem.SALESFORCE, SalesforceConfig.API_BURSTS,
+                        Long.parseLong(bursts.group(1)), Long.parseLong(bursts.group(2)), null, now));
             } catch (NumberFormatException e) {
                 LOG.debug("ignoring an api-bursts reading beyond a long");
             }
         }
+        // the daily reading comes last, so an observer that keeps the latest reading keeps the daily one
+        ApiUsage.parse(info.get()).ifPresent(usage -> {
+            lastApiUsage.set(usage);
+            report(new QuotaReading(SourceSystem.SALESFORCE, SalesforceConfig.DAILY_API_USAGE, usage.used(),
+                    usage.limit(), null, now));
+        });
     }
 
     private void report(QuotaReading reading) {

@@ -2,7 +2,10 @@ package dev.synckit.salesforce;
 
 import dev.synckit.core.auth.CredentialsProvider;
 import dev.synckit.core.auth.Secret;
+import dev.synckit.core.resilience.ConnectorResilience;
+import dev.synckit.core.resilience.QuotaGovernor;
 import dev.synckit.core.resilience.QuotaObserver;
+import dev.synckit.core.resilience.QuotaReading;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +37,8 @@ public final class SalesforceConfig {
     private final QuotaObserver quotaObserver;
     private final Duration dailyQuotaRetryAfter;
     private final Consumer<Secret> refreshTokenRotated;
+    private final @Nullable ConnectorResilience resilience;
+    private final @Nullable ConnectorResilience tokenResilience;
 
     private SalesforceConfig(Builder b) {
         this.loginUrl = b.loginUrl;
@@ -47,6 +52,30 @@ public final class SalesforceConfig {
         this.quotaObserver = b.quotaObserver;
         this.dailyQuotaRetryAfter = b.dailyQuotaRetryAfter;
         this.refreshTokenRotated = b.refreshTokenRotated;
+        this.resilience = b.resilience;
+        this.tokenResilience = b.tokenResilience;
+    }
+
+    /**
+     * The name of the daily quota in {@link QuotaReading#quota()}: {@code api-usage=N/M} of
+     * {@code Sforce-Limit-Info}, a rolling 24 h window without a reset time.
+     */
+    public static final String DAILY_API_USAGE = "api-usage";
+    /** The name of the burst allowance in {@link QuotaReading#quota()} ({@code api-bursts=N/M}, newer orgs). */
+    public static final String API_BURSTS = "api-bursts";
+
+    /**
+     * An observer that passes on only the daily {@value #DAILY_API_USAGE} readings. A {@link QuotaGovernor} keeps
+     * only the latest reading, so it must not see {@value #API_BURSTS}; {@link Builder#quotaObserver} applies this
+     * filter by itself when handed a governor.
+     */
+    public static QuotaObserver dailyApiUsageOnly(QuotaObserver next) {
+        Objects.requireNonNull(next, "next");
+        return reading -> {
+            if (DAILY_API_USAGE.equals(reading.quota())) {
+                next.onReading(reading);
+            }
+        };
     }
 
     public static Builder builder() {
@@ -113,6 +142,19 @@ public final class SalesforceConfig {
         return refreshTokenRotated;
     }
 
+    /**
+     * The per-platform Failsafe pipeline every data call goes through (short retries, circuit breaker, rate
+     * limiter, bulkhead, quota pacing), if one was configured; otherwise calls go straight out.
+     */
+    public Optional<ConnectorResilience> resilience() {
+        return Optional.ofNullable(resilience);
+    }
+
+    /** The pipeline token requests go through, if one was configured (never the data pipeline, see the builder). */
+    public Optional<ConnectorResilience> tokenResilience() {
+        return Optional.ofNullable(tokenResilience);
+    }
+
     @Override
     public String toString() {
         return "SalesforceConfig[loginUrl=" + loginUrl + ", apiVersion=" + apiVersion + ", requestTimeout="
@@ -132,13 +174,39 @@ public final class SalesforceConfig {
         private QuotaObserver quotaObserver = QuotaObserver.none();
         private Duration dailyQuotaRetryAfter = Duration.ofHours(1);
         private Consumer<Secret> refreshTokenRotated = s -> { };
+        private @Nullable ConnectorResilience resilience;
+        private @Nullable ConnectorResilience tokenResilience;
 
         private Builder() {
         }
 
-        /** Receives every {@code Sforce-Limit-Info} reading (e.g. the engine's rate limiter, metrics). */
+        /**
+         * Receives every {@code Sforce-Limit-Info} reading (e.g. metrics, a {@link QuotaGovernor}): one
+         * {@value SalesforceConfig#DAILY_API_USAGE} reading per response and, where the org reports it, one
+         * {@value SalesforceConfig#API_BURSTS} reading before it. A {@link QuotaGovernor} is handed only the
+         * daily readings (see {@link SalesforceConfig#dailyApiUsageOnly}); readings carry no reset time, so give
+         * the governor a 24 h window.
+         */
         public Builder quotaObserver(QuotaObserver value) {
-            this.quotaObserver = Objects.requireNonNull(value, "quotaObserver");
+            Objects.requireNonNull(value, "quotaObserver");
+            this.quotaObserver = value instanceof QuotaGovernor ? dailyApiUsageOnly(value) : value;
+            return this;
+        }
+
+        /**
+         * The per-platform Failsafe pipeline of core ({@code ConnectorResilience.builder(SALESFORCE)...}) that
+         * every data call goes through. Share one instance among all clients of one org. Token requests do not go
+         * through it: a token is fetched while a data call already holds its bulkhead slot, so a shared bulkhead
+         * of one would wait for itself; token requests also do not count against the daily quota.
+         */
+        public Builder resilience(ConnectorResilience value) {
+            this.resilience = Objects.requireNonNull(value, "resilience");
+            return this;
+        }
+
+        /** A pipeline of its own for token requests (e.g. a short retry); must not be the data pipeline. */
+        public Builder tokenResilience(ConnectorResilience value) {
+            this.tokenResilience = Objects.requireNonNull(value, "tokenResilience");
             return this;
         }
 
@@ -225,6 +293,10 @@ public final class SalesforceConfig {
 
         /** @throws NullPointerException if no credentials were given */
         public SalesforceConfig build() {
+            if (resilience != null && resilience == tokenResilience) {
+                throw new IllegalArgumentException("tokenResilience must not be the data pipeline: a token fetched "
+                        + "inside a data call would wait for the data call's own slot");
+            }
             return new SalesforceConfig(this);
         }
 

@@ -31,6 +31,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -147,6 +149,12 @@ public final class SalesforceSimulator extends PlatformSimulator {
   private final Map<String, AtomicInteger> lockedRows = new ConcurrentHashMap<>();
   private volatile boolean legacyUpsertNoContent;
   private final AtomicLong expireSessionsAtUsage = new AtomicLong(-1);
+  /** While set, data requests wait on it before they are answered (slow responses, concurrency tests). */
+  private volatile @Nullable CountDownLatch holdData;
+  private final Object dataFlight = new Object();
+  /** Data requests being handled now, and the most at once; guarded by dataFlight. */
+  private int dataInFlight;
+  private int maxDataInFlight;
 
   private record JwtRegistration(String username, PublicKey key) {}
 
@@ -220,6 +228,53 @@ public final class SalesforceSimulator extends PlatformSimulator {
       throw new IllegalArgumentException("negative calls: " + calls);
     }
     expireSessionsAtUsage.set(apiUsage.get() + calls);
+  }
+
+  /**
+   * Holds every data API request (not token requests) from now on until {@link #releaseDataResponses()}: the
+   * request is received, counted in {@link #inFlight()} and answered only on release (at most after 30 s), as a
+   * slow org would. For tests of concurrency limits without sleeping.
+   */
+  public void holdDataResponses() {
+    if (holdData == null) {
+      holdData = new CountDownLatch(1);
+    }
+  }
+
+  /** Answers the data requests held by {@link #holdDataResponses()} and stops holding new ones. */
+  public void releaseDataResponses() {
+    CountDownLatch latch = holdData;
+    holdData = null;
+    if (latch != null) {
+      latch.countDown();
+    }
+  }
+
+  /** The most data API requests that were being handled at the same time since the simulator started. */
+  public int maxConcurrentDataRequests() {
+    synchronized (dataFlight) {
+      return maxDataInFlight;
+    }
+  }
+
+  /**
+   * Waits until at least {@code n} data requests are being handled at once (past the fault rules, inside the
+   * handler; with {@link #holdDataResponses()} they stay there until released).
+   *
+   * @return whether that happened before the timeout
+   */
+  public boolean awaitDataRequestsInFlight(int n, java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (dataFlight) {
+      while (dataInFlight < n) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(dataFlight, left);
+      }
+      return true;
+    }
   }
 
   /**
@@ -455,7 +510,28 @@ public final class SalesforceSimulator extends PlatformSimulator {
     if (!m.matches()) {
       return errorArray(404, "NOT_FOUND", "The requested resource does not exist");
     }
-    return data(request, m.group(1), m.group(2) == null ? "" : m.group(2));
+    synchronized (dataFlight) {
+      dataInFlight++;
+      maxDataInFlight = Math.max(maxDataInFlight, dataInFlight);
+      dataFlight.notifyAll();
+    }
+    try {
+      CountDownLatch hold = holdData;
+      if (hold != null) {
+        try {
+          hold.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return errorBody(503);
+        }
+      }
+      return data(request, m.group(1), m.group(2) == null ? "" : m.group(2));
+    } finally {
+      synchronized (dataFlight) {
+        dataInFlight--;
+        dataFlight.notifyAll();
+      }
+    }
   }
 
   @Override
