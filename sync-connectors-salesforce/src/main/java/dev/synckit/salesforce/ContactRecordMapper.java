@@ -1,6 +1,5 @@
 package dev.synckit.salesforce;
 
-import static dev.synckit.salesforce.SalesforceMapping.name;
 import static dev.synckit.salesforce.SalesforceMapping.optional;
 
 import dev.synckit.canonical.Contact;
@@ -22,28 +21,20 @@ public final class ContactRecordMapper implements Mapper<SObjectRecord, Contact>
     /** The cross-reference entity type of contacts. */
     public static final String ENTITY_TYPE = "contact";
 
-    private final String accountField;
-    private final String firstNameField;
-    private final String lastNameField;
-    private final String emailField;
-    private final String phoneField;
-    private final String titleField;
+    private final ContactFields fields;
 
-    private ContactRecordMapper(Builder b) {
-        this.accountField = b.accountField;
-        this.firstNameField = b.firstNameField;
-        this.lastNameField = b.lastNameField;
-        this.emailField = b.emailField;
-        this.phoneField = b.phoneField;
-        this.titleField = b.titleField;
+    private ContactRecordMapper(ContactFields fields) {
+        this.fields = java.util.Objects.requireNonNull(fields, "fields");
     }
 
+    /** The mapper on the standard Contact fields. */
     public static ContactRecordMapper create() {
-        return builder().build();
+        return create(ContactFields.defaults());
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /** The mapper on an org's field names. */
+    public static ContactRecordMapper create(ContactFields fields) {
+        return new ContactRecordMapper(fields);
     }
 
     @Override
@@ -52,13 +43,13 @@ public final class ContactRecordMapper implements Mapper<SObjectRecord, Contact>
         Objects.requireNonNull(context, "context");
         return Contact.builder()
                 .id(context.canonicalIdFor(ENTITY_TYPE, SourceSystem.SALESFORCE, contact.id()))
-                .customerId(SalesforceMapping.canonicalId(contact, accountField, AccountToCustomerMapper.ENTITY_TYPE,
+                .customerId(SalesforceMapping.canonicalId(contact, fields.account(), AccountToCustomerMapper.ENTITY_TYPE,
                         context))
-                .firstName(optional(contact, firstNameField))
-                .lastName(SalesforceMapping.required(contact, lastNameField))
-                .email(optional(contact, emailField))
-                .phone(optional(contact, phoneField))
-                .title(optional(contact, titleField))
+                .firstName(optional(contact, fields.firstName()))
+                .lastName(SalesforceMapping.required(contact, fields.lastName()))
+                .email(optional(contact, fields.email()))
+                .phone(optional(contact, fields.phone()))
+                .title(optional(contact, fields.title()))
                 .addExternalRef(new ExternalRef(SourceSystem.SALESFORCE, contact.type(), contact.id()))
                 .lastModified(SalesforceMapping.lastModified(contact))
                 .sourceSystem(SourceSystem.SALESFORCE)
@@ -67,54 +58,6 @@ public final class ContactRecordMapper implements Mapper<SObjectRecord, Contact>
 
     @Override
     public String toString() {
-        return "ContactRecordMapper[lastName=" + lastNameField + ", account=" + accountField + "]";
-    }
-
-    /** Configures a {@link ContactRecordMapper}. Not thread-safe; {@link #build()} copies. */
-    public static final class Builder {
-        private String accountField = "AccountId";
-        private String firstNameField = "FirstName";
-        private String lastNameField = "LastName";
-        private String emailField = "Email";
-        private String phoneField = "Phone";
-        private String titleField = "Title";
-
-        private Builder() {
-        }
-
-        public Builder accountField(String value) {
-            this.accountField = name(value, "accountField");
-            return this;
-        }
-
-        public Builder firstNameField(String value) {
-            this.firstNameField = name(value, "firstNameField");
-            return this;
-        }
-
-        public Builder lastNameField(String value) {
-            this.lastNameField = name(value, "lastNameField");
-            return this;
-        }
-
-        public Builder emailField(String value) {
-            this.emailField = name(value, "emailField");
-            return this;
-        }
-
-        /** Default {@code Phone}; {@code MobilePhone} is the usual alternative. */
-        public Builder phoneField(String value) {
-            this.phoneField = name(value, "phoneField");
-            return this;
-        }
-
-        public Builder titleField(String value) {
-            this.titleField = name(value, "titleField");
-            return this;
-        }
-
-        public ContactRecordMapper build() {
-            return new ContactRecordMapper(this);
-        }
+        return "ContactRecordMapper[" + fields + "]";
     }
 }

@@ -1,6 +1,5 @@
 package dev.synckit.salesforce;
 
-import static dev.synckit.salesforce.SalesforceMapping.name;
 import static dev.synckit.salesforce.SalesforceMapping.put;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,21 +20,11 @@ import java.util.Objects;
 public final class ContactUpsertMapper implements Mapper<Contact, SObjectUpsert> {
 
     private final String externalIdField;
-    private final String accountField;
-    private final String firstNameField;
-    private final String lastNameField;
-    private final String emailField;
-    private final String phoneField;
-    private final String titleField;
+    private final ContactFields fields;
 
     private ContactUpsertMapper(Builder b) {
         this.externalIdField = b.externalIdField;
-        this.accountField = b.accountField;
-        this.firstNameField = b.firstNameField;
-        this.lastNameField = b.lastNameField;
-        this.emailField = b.emailField;
-        this.phoneField = b.phoneField;
-        this.titleField = b.titleField;
+        this.fields = b.fields;
     }
 
     public static ContactUpsertMapper create() {
@@ -51,12 +40,12 @@ public final class ContactUpsertMapper implements Mapper<Contact, SObjectUpsert>
         Objects.requireNonNull(contact, "contact");
         Objects.requireNonNull(context, "context");
         ObjectNode f = Json.mapper().createObjectNode();
-        put(f, firstNameField, contact.firstName());
-        f.put(lastNameField, contact.lastName());
-        put(f, emailField, contact.email());
-        put(f, phoneField, contact.phone());
-        put(f, titleField, contact.title());
-        SalesforceMapping.lookup(f, accountField, AccountToCustomerMapper.ENTITY_TYPE, contact.customerId(),
+        put(f, fields.firstName(), contact.firstName());
+        f.put(fields.lastName(), contact.lastName());
+        put(f, fields.email(), contact.email());
+        put(f, fields.phone(), contact.phone());
+        put(f, fields.title(), contact.title());
+        SalesforceMapping.lookup(f, fields.account(), AccountToCustomerMapper.ENTITY_TYPE, contact.customerId(),
                 contact.id(), context);
         return new SObjectUpsert("Contact", externalIdField, contact.id(), f);
     }
@@ -69,12 +58,7 @@ public final class ContactUpsertMapper implements Mapper<Contact, SObjectUpsert>
     /** Configures a {@link ContactUpsertMapper}. Not thread-safe; {@link #build()} copies. */
     public static final class Builder {
         private String externalIdField = SObjectUpsertSink.DEFAULT_EXTERNAL_ID_FIELD;
-        private String accountField = "AccountId";
-        private String firstNameField = "FirstName";
-        private String lastNameField = "LastName";
-        private String emailField = "Email";
-        private String phoneField = "Phone";
-        private String titleField = "Title";
+        private ContactFields fields = ContactFields.defaults();
 
         private Builder() {
         }
@@ -85,33 +69,9 @@ public final class ContactUpsertMapper implements Mapper<Contact, SObjectUpsert>
             return this;
         }
 
-        public Builder accountField(String value) {
-            this.accountField = name(value, "accountField");
-            return this;
-        }
-
-        public Builder firstNameField(String value) {
-            this.firstNameField = name(value, "firstNameField");
-            return this;
-        }
-
-        public Builder lastNameField(String value) {
-            this.lastNameField = name(value, "lastNameField");
-            return this;
-        }
-
-        public Builder emailField(String value) {
-            this.emailField = name(value, "emailField");
-            return this;
-        }
-
-        public Builder phoneField(String value) {
-            this.phoneField = name(value, "phoneField");
-            return this;
-        }
-
-        public Builder titleField(String value) {
-            this.titleField = name(value, "titleField");
+        /** The org's Contact field names (shared with {@link ContactRecordMapper}); default: the standard ones. */
+        public Builder fields(ContactFields value) {
+            this.fields = Objects.requireNonNull(value, "fields");
             return this;
         }
 

@@ -82,7 +82,7 @@ class DefaultMappersTest {
 
     @Test
     void contactRecord_readsConfiguredFieldNames() {
-        Contact c = ContactRecordMapper.builder().phoneField("MobilePhone").accountField("Company__c").build()
+        Contact c = ContactRecordMapper.create(ContactFields.defaults().withPhone("MobilePhone").withAccount("Company__c"))
                 .map(record("Contact", """
                         {"Id":"003A","Company__c":"001B","LastName":"L","MobilePhone":"+1 555",
                          "SystemModstamp":"2024-05-01T10:00:00.000+0000"}"""), context);
