@@ -54,6 +54,9 @@ public final class NetSuiteClient {
     private static final int MAX_PAGE = 1000;
     /** Most records of one type in one asynchronous batch (platform-apis §2.6). */
     public static final int MAX_ASYNC_BATCH = 100;
+    /** Most SKU → item id entries {@link #findItemIdBySku} keeps per client (least recently used go first). */
+    public static final int ITEM_CACHE_SIZE = 10_000;
+    private static final int MAX_SKU_LENGTH = 250;
 
     private final NetSuiteConfig config;
     private final PlatformHttp http;
@@ -61,6 +64,14 @@ public final class NetSuiteClient {
     private final AccountBulkhead bulkhead;
     private final @Nullable TokenCache<M2mTokens.Token> tokens;
     private final Sleeper sleeper;
+    private final Map<String, String> itemIdsBySku = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > ITEM_CACHE_SIZE;
+        }
+    };
 
     /** How the client waits between polls of an async job; tests pass one that does not sleep. */
     @FunctionalInterface
@@ -284,6 +295,55 @@ public final class NetSuiteClient {
                 return page;
             }
         };
+    }
+
+    /**
+     * The internal id of the item whose SKU ({@code itemid}, "Item Name/Number") is exactly {@code sku}:
+     * {@code SELECT id, itemid FROM item WHERE itemid = '…' ORDER BY id}, the lowest id when several match. Found ids
+     * are cached per client (at most {@link #ITEM_CACHE_SIZE}, least recently used dropped first); an unknown SKU
+     * is not cached, so an item created later is found on the next call. Usable as an {@link ItemResolver}
+     * ({@code client::findItemIdBySku}).
+     *
+     * @return the item's internal id, or empty when NetSuite has no item with this SKU
+     * @throws IllegalArgumentException before any request when the SKU is blank, longer than 250 characters or
+     *     contains control characters
+     */
+    public Optional<String> findItemIdBySku(String sku) {
+        Objects.requireNonNull(sku, "sku");
+        if (sku.isBlank() || sku.length() > MAX_SKU_LENGTH || sku.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("a SKU is 1 to " + MAX_SKU_LENGTH
+                    + " characters without control characters");
+        }
+        synchronized (itemIdsBySku) {
+            String cached = itemIdsBySku.get(sku);
+            if (cached != null) {
+                return Optional.of(cached);
+            }
+        }
+        SuiteQlPage page = suiteQl("SELECT id, itemid FROM item WHERE itemid = " + suiteQlLiteral(sku)
+                + " ORDER BY id", 2, 0);
+        if (page.rows().size() > 1) {
+            LOG.warn("{} items have the SKU {}; using the lowest internal id", page.totalResults(), sku);
+        }
+        Optional<String> id = page.rows().stream().findFirst().flatMap(r -> r.string("id"));
+        id.ifPresent(found -> {
+            synchronized (itemIdsBySku) {
+                itemIdsBySku.put(sku, found);
+            }
+        });
+        return id;
+    }
+
+    /** How many SKUs {@link #findItemIdBySku} has cached (for metrics and tests). */
+    public int cachedItemCount() {
+        synchronized (itemIdsBySku) {
+            return itemIdsBySku.size();
+        }
+    }
+
+    /** A SuiteQL (Oracle) string literal: quoted, with every {@code '} doubled. */
+    static String suiteQlLiteral(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     private static void suiteQlCheck(String query, int pageSize) {

@@ -16,6 +16,7 @@ import dev.synckit.core.http.Json;
 import dev.synckit.core.mapping.Mapper;
 import dev.synckit.core.mapping.MappingContext;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * customer's internal id from the cross-reference, {@code tranDate}, {@code otherRefNum} (PO number), subsidiary,
  * currency ({@code netsuite.currency}), {@code orderStatus} (only when {@code netsuite.orderStatus} maps the
  * status), and the {@code item} sublist: per line the NetSuite item of the line's product from the cross-reference
- * (entity type {@code product}), {@code quantity}, {@code rate} (unit price) and {@code amount}. The external id
+ * (entity type {@code product}), else the item with the line's SKU from the {@link ItemResolver} (none by default;
+ * {@code client::findItemIdBySku} in production), {@code quantity}, {@code rate} (unit price) and {@code amount}. The external id
  * is derived from the CRM opportunity id (configurable); subscription terms go into configurable custom fields.
  * Replace it with any {@code Mapper<Order, NetSuiteRecord>} or extend it with {@link Mapper#andThen}. Immutable and
  * thread-safe.
@@ -52,6 +54,7 @@ public final class OrderToNetSuiteMapper implements Mapper<Order, NetSuiteRecord
     private final SubscriptionFields bodyFields;
     private final SubscriptionFields lineFields;
     private final @Nullable String taxCodeId;
+    private final ItemResolver itemResolver;
 
     /**
      * The custom fields that carry subscription terms; a {@code null} name leaves that part out.
@@ -84,6 +87,7 @@ public final class OrderToNetSuiteMapper implements Mapper<Order, NetSuiteRecord
         this.bodyFields = b.bodyFields;
         this.lineFields = b.lineFields;
         this.taxCodeId = b.taxCodeId;
+        this.itemResolver = b.itemResolver;
     }
 
     /** A mapper with the defaults and the subsidiary of the config. */
@@ -102,7 +106,8 @@ public final class OrderToNetSuiteMapper implements Mapper<Order, NetSuiteRecord
      *
      * @throws TransientException {@code DEPENDENCY_PENDING} (field {@code entity}) when the customer is not in
      *     NetSuite yet
-     * @throws MappingException naming {@code lines[i].productId} when a line's product has no NetSuite item, or
+     * @throws MappingException naming {@code lines[i].productId} when a line's product has no NetSuite item (neither in
+     *     the cross-reference nor, by SKU, from the {@link ItemResolver}), or
      *     {@code externalId} when the derived external id is not in the NetSuite alphabet
      */
     @Override
@@ -141,9 +146,11 @@ public final class OrderToNetSuiteMapper implements Mapper<Order, NetSuiteRecord
 
     private ObjectNode line(Order order, int i, MappingContext context) {
         OrderLine line = order.lines().get(i);
-        String itemId = context.systemId(PRODUCT_ENTITY, line.productId(), SourceSystem.NETSUITE).orElseThrow(() ->
-                MappingException.field(order.id(), "lines[" + i + "].productId", "product " + line.productId()
-                        + (line.sku() != null ? " (SKU " + line.sku() + ")" : "") + " has no NetSuite item"));
+        String sku = line.sku();
+        String itemId = context.systemId(PRODUCT_ENTITY, line.productId(), SourceSystem.NETSUITE)
+                .or(() -> sku == null || sku.isBlank() ? Optional.empty() : itemResolver.itemIdForSku(sku))
+                .orElseThrow(() -> MappingException.field(order.id(), "lines[" + i + "].productId", "product "
+                        + line.productId() + (sku != null ? " (SKU " + sku + ")" : "") + " has no NetSuite item"));
         ObjectNode out = Json.mapper().createObjectNode();
         out.set("item", ref(itemId));
         out.put("quantity", line.quantity());
@@ -181,7 +188,8 @@ public final class OrderToNetSuiteMapper implements Mapper<Order, NetSuiteRecord
 
     @Override
     public String toString() {
-        return "OrderToNetSuiteMapper[subsidiary=" + subsidiaryId + ", taxCode=" + taxCodeId + "]";
+        return "OrderToNetSuiteMapper[subsidiary=" + subsidiaryId + ", taxCode=" + taxCodeId + ", itemResolver="
+                + (itemResolver == ItemResolver.NONE ? "none" : "set") + "]";
     }
 
     /** Configures an {@link OrderToNetSuiteMapper}. Not thread-safe. */
@@ -191,6 +199,7 @@ public final class OrderToNetSuiteMapper implements Mapper<Order, NetSuiteRecord
         private SubscriptionFields bodyFields = SubscriptionFields.BODY_DEFAULT;
         private SubscriptionFields lineFields = SubscriptionFields.LINE_DEFAULT;
         private @Nullable String taxCodeId;
+        private ItemResolver itemResolver = ItemResolver.NONE;
 
         private Builder(@Nullable String subsidiaryId) {
             this.subsidiaryId = subsidiaryId;
@@ -220,6 +229,15 @@ public final class OrderToNetSuiteMapper implements Mapper<Order, NetSuiteRecord
         /** A tax code internal id set on every line (accounts with legacy tax need one); default none. */
         public Builder taxCodeId(String value) {
             this.taxCodeId = Objects.requireNonNull(value, "taxCodeId");
+            return this;
+        }
+
+        /**
+         * Resolves a line's SKU to a NetSuite item when the {@code product} cross-reference has none; default
+         * {@link ItemResolver#NONE}. Pass {@code client::findItemIdBySku} for a cached SuiteQL look-up.
+         */
+        public Builder itemResolver(ItemResolver value) {
+            this.itemResolver = Objects.requireNonNull(value, "itemResolver");
             return this;
         }
 

@@ -151,6 +151,24 @@ class ContactAndOrderToNetSuiteMapperTest {
     }
 
     @Test
+    void aLineWithoutACrossReferencedItem_isResolvedBySkuThroughTheItemResolver_andTheXrefStillWins() {
+        FakeMappingContext context = new FakeMappingContext().knows("customer", "cust-1", "647")
+                .knows("product", "prod-a", "98");
+        java.util.Map<String, String> bySku = java.util.Map.of("SKU-prod-a", "1", "SKU-prod-b", "77");
+        OrderToNetSuiteMapper mapper = OrderToNetSuiteMapper.builder(CONFIG)
+                .itemResolver(sku -> java.util.Optional.ofNullable(bySku.get(sku))).build();
+
+        NetSuiteRecord record = mapper.map(order().build(), context);
+
+        assertThat(record.body().path("item").path("items")).extracting(l -> l.path("item").path("id").asText())
+                .containsExactly("98", "77");
+        assertThatThrownBy(() -> OrderToNetSuiteMapper.builder(CONFIG).itemResolver(sku -> java.util.Optional.empty())
+                .build().map(order().build(), context))
+                .isInstanceOfSatisfying(MappingException.class,
+                        e -> assertThat(e.field()).contains("lines[1].productId"));
+    }
+
+    @Test
     void anOrderWhoseCustomerIsNotInNetSuiteYet_failsTransientlyWithDependencyPendingOnEntity() {
         FakeMappingContext context = new FakeMappingContext().knows("product", "prod-a", "98")
                 .knows("product", "prod-b", "99");
