@@ -131,4 +131,38 @@ final class NetSuiteFields {
             throw MappingException.field(recordId, "currency", "is not an ISO 4217 code: " + code.get());
         }
     }
+
+    /** A check box: JSON {@code true}/{@code false} or SuiteQL {@code T}/{@code F}; absent is {@code false}. */
+    static boolean bool(JsonNode record, String field, String recordId) {
+        JsonNode v = record.path(field);
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        Optional<String> t = text(record, field);
+        if (t.isEmpty()) {
+            return false;
+        }
+        return switch (t.get().strip().toUpperCase(java.util.Locale.ROOT)) {
+            case "T", "TRUE" -> true;
+            case "F", "FALSE" -> false;
+            default -> throw MappingException.field(recordId, field, "is not a check box value: " + t.get());
+        };
+    }
+
+    /**
+     * A SuiteQL row as record JSON: each listed field (camel case, as the record API names it) from its lower-case
+     * column, and {@code lastModifiedDate} as an ISO instant from {@link NetSuiteChangeSource#MODIFIED_COLUMN} or else
+     * {@code lastmodifieddate}, either selected as {@code TO_CHAR(…, 'YYYY-MM-DD HH24:MI:SS')} in the account zone.
+     */
+    static ObjectNode fromRow(SuiteQlRow row, java.time.ZoneId accountZone, String... fields) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        row.string("id").ifPresent(v -> out.put("id", v));
+        for (String f : fields) {
+            row.string(f).ifPresent(v -> out.put(f, v));
+        }
+        String column = row.string(NetSuiteChangeSource.MODIFIED_COLUMN).isPresent()
+                ? NetSuiteChangeSource.MODIFIED_COLUMN : "lastmodifieddate";
+        row.dateTime(column, accountZone).ifPresent(t -> out.put("lastModifiedDate", t.toInstant().toString()));
+        return out;
+    }
 }
