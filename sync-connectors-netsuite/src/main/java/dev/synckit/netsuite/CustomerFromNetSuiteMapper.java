@@ -9,6 +9,8 @@ import dev.synckit.canonical.ExternalRef;
 import dev.synckit.canonical.Party;
 import dev.synckit.canonical.PartyRole;
 import dev.synckit.canonical.SourceSystem;
+import dev.synckit.canonical.TaxId;
+import dev.synckit.canonical.TaxProfile;
 import dev.synckit.canonical.code.Countries;
 import dev.synckit.core.failure.ErrorDetails;
 import dev.synckit.core.failure.MappingException;
@@ -46,7 +48,8 @@ public final class CustomerFromNetSuiteMapper implements Mapper<JsonNode, Custom
 
     /** The SuiteQL columns {@link #forSuiteQlRows} reads (select them, plus {@code id} and a modified time). */
     public static final List<String> SUITEQL_COLUMNS = List.of("companyName", "isPerson", "firstName", "lastName",
-            "email", "phone", "url", "parent", "currency", "terms", "isInactive");
+            "email", "phone", "url", "parent", "currency", "terms", "isInactive", "vatRegNumber", "resaleNumber",
+            "taxable");
 
     /**
      * A mapper of SuiteQL rows (for example from {@link NetSuiteChangeSource}): the {@link #SUITEQL_COLUMNS} present,
@@ -58,6 +61,18 @@ public final class CustomerFromNetSuiteMapper implements Mapper<JsonNode, Custom
         CustomerFromNetSuiteMapper json = new CustomerFromNetSuiteMapper();
         String[] columns = SUITEQL_COLUMNS.toArray(String[]::new);
         return (row, context) -> json.map(NetSuiteFields.fromRow(row, accountZone, columns), context);
+    }
+
+    /** {@code vatRegNumber} → a VAT tax id, {@code taxable: false} → exempt, {@code resaleNumber} → certificate. */
+    private static TaxProfile tax(JsonNode customer, String nsId) {
+        java.util.Optional<String> vat = NetSuiteFields.text(customer, "vatRegNumber");
+        java.util.Optional<String> certificate = NetSuiteFields.text(customer, "resaleNumber");
+        boolean exempt = customer.has("taxable") && !NetSuiteFields.bool(customer, "taxable", nsId);
+        if (vat.isEmpty() && certificate.isEmpty() && !exempt) {
+            return TaxProfile.none();
+        }
+        return new TaxProfile(vat.map(v -> List.of(new TaxId("VAT", v, null))).orElse(List.of()), exempt,
+                certificate.orElse(null));
     }
 
     /**
@@ -91,6 +106,7 @@ public final class CustomerFromNetSuiteMapper implements Mapper<JsonNode, Custom
             b.currency(currency);
         }
         b.paymentTerms(terms(customer, context, nsId));
+        b.taxProfile(tax(customer, nsId));
         JsonNode entries = customer.path("addressBook").path("items");
         for (int i = 0; i < entries.size(); i++) {
             JsonNode entry = entries.get(i);

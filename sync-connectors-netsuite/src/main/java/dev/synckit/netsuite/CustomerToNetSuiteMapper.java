@@ -6,6 +6,7 @@ import dev.synckit.canonical.Address;
 import dev.synckit.canonical.Customer;
 import dev.synckit.canonical.Party;
 import dev.synckit.canonical.SourceSystem;
+import dev.synckit.canonical.TaxProfile;
 import dev.synckit.core.failure.ErrorDetails;
 import dev.synckit.core.failure.TransientException;
 import dev.synckit.core.http.Json;
@@ -82,7 +83,24 @@ public final class CustomerToNetSuiteMapper implements Mapper<Customer, NetSuite
         if (customer.paymentTerms() != null) {
             platformCode(context, TERMS_TABLE, customer.paymentTerms()).ifPresent(id -> body.set("terms", ref(id)));
         }
+        tax(customer.taxProfile(), body);
         return new NetSuiteRecord(RECORD_TYPE, externalId, body);
+    }
+
+    /**
+     * Tax fields, only when the customer has a tax profile (a customer without one leaves NetSuite's
+     * settings alone): {@code vatRegNumber} = the VAT id (else the first tax id), {@code taxable} = not
+     * exempt, {@code resaleNumber} = the exemption certificate.
+     */
+    static void tax(TaxProfile tax, ObjectNode body) {
+        if (tax.equals(TaxProfile.none())) {
+            return;
+        }
+        tax.taxIds().stream().filter(t -> t.scheme().equalsIgnoreCase("VAT")).findFirst()
+                .or(() -> tax.taxIds().stream().findFirst())
+                .ifPresent(t -> body.put("vatRegNumber", t.value()));
+        body.put("taxable", !tax.exempt());
+        putIfPresent(body, "resaleNumber", tax.exemptionCertificate());
     }
 
     private static String parentInternalId(Customer customer, String parentId, MappingContext context) {

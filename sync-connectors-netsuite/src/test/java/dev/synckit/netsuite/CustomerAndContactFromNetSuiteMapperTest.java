@@ -168,6 +168,38 @@ class CustomerAndContactFromNetSuiteMapperTest {
         assertThat(back).isEqualTo(original);
     }
 
+    @Test
+    void taxFields_becomeTheTaxProfile_andGoBackOutUnchanged() {
+        Customer in = new CustomerFromNetSuiteMapper().map(json("{'id':'700','companyName':'Exempt GmbH',"
+                + "'vatRegNumber':'DE123456789','taxable':false,'resaleNumber':'EX-42',"
+                + "'lastModifiedDate':'2024-01-05T10:00:00Z'}"), tables());
+
+        assertThat(in.taxProfile().taxIds()).singleElement().satisfies(t -> {
+            assertThat(t.scheme()).isEqualTo("VAT");
+            assertThat(t.value()).isEqualTo("DE123456789");
+        });
+        assertThat(in.taxProfile().exempt()).isTrue();
+        assertThat(in.taxProfile().exemptionCertificate()).isEqualTo("EX-42");
+
+        NetSuiteRecord out = CustomerToNetSuiteMapper.from(NetSuiteConfig.builder("1234567",
+                TbaCredentials.of("ck", "cs", "tok", "ts")).build()).map(in, tables());
+        assertThat(out.body().get("vatRegNumber").asText()).isEqualTo("DE123456789");
+        assertThat(out.body().get("taxable").asBoolean()).isFalse();
+        assertThat(out.body().get("resaleNumber").asText()).isEqualTo("EX-42");
+    }
+
+    @Test
+    void aCustomerWithoutTaxFields_hasNoTaxProfile_andSendsNone() {
+        Customer in = new CustomerFromNetSuiteMapper().map(json("{'id':'701','companyName':'Plain Ltd',"
+                + "'lastModifiedDate':'2024-01-05T10:00:00Z'}"), tables());
+
+        assertThat(in.taxProfile()).isEqualTo(dev.synckit.canonical.TaxProfile.none());
+        NetSuiteRecord out = CustomerToNetSuiteMapper.from(NetSuiteConfig.builder("1234567",
+                TbaCredentials.of("ck", "cs", "tok", "ts")).build()).map(in, tables());
+        assertThat(out.body().has("taxable")).isFalse();
+        assertThat(out.body().has("vatRegNumber")).isFalse();
+    }
+
     // ------------------------------------------------------------------------------------------ contact
 
     @Test

@@ -60,7 +60,7 @@ public final class NetSuiteSimulator extends PlatformSimulator {
       "customer", fields("entityId", "companyName", "isPerson", "firstName", "lastName", "subsidiary", "email",
           "phone", "externalId", "parent", "entityStatus", "category", "currency", "terms", "addressBook",
           "dateCreated", "lastModifiedDate", "comments", "url", "isInactive", "salesRep", "creditLimit",
-          "altName", "fax"),
+          "altName", "fax", "taxable", "taxItem", "vatRegNumber", "resaleNumber"),
       "contact", fields("firstName", "lastName", "email", "phone", "company", "subsidiary", "externalId",
           "entityId", "title", "dateCreated", "lastModifiedDate", "isInactive"),
       "salesorder", fields("entity", "tranDate", "tranId", "orderStatus", "subsidiary", "location", "currency",
