@@ -17,6 +17,7 @@ import dev.synckit.core.journal.FailureRecord;
 import dev.synckit.core.jdbc.SyncKitDatabase;
 import dev.synckit.core.metrics.SyncMetrics;
 import dev.synckit.core.journal.Journal;
+import dev.synckit.core.journal.RawDeadLetter;
 import dev.synckit.core.journal.JournalEntry;
 import dev.synckit.core.mapping.CodeTable;
 import dev.synckit.core.mapping.ResultValidator;
@@ -432,9 +433,12 @@ public final class SyncEngine implements AutoCloseable {
     @SuppressWarnings("try")
     private <R, C> void ingest(InboundRoute<R, C> route, ChangePage<R> page, Counters c) {
         Instant now = clock.instant();
+        List<RawDeadLetter> dead = new ArrayList<>();
+        List<SyncException> causes = new ArrayList<>();
         for (SourceFailure f : page.failures()) {
             c.read.increment();
-            deadLetterRaw(route.id(), f.recordId(), f.raw(), f.cause(), now, c);
+            dead.add(new RawDeadLetter(route.id(), f.recordId(), f.raw(), FailureRecord.of(f.cause(), now)));
+            causes.add(f.cause());
         }
         List<Append> items = new ArrayList<>();
         List<XrefEntry> xrefs = new ArrayList<>();
@@ -454,16 +458,20 @@ public final class SyncEngine implements AutoCloseable {
                         record.modifiedAt());
                 items.add(new Append(envelope, destinationsOf(event)));
                 xrefs.add(new XrefEntry(entityType, canonicalId, route.source().system(), record.recordId()));
-            } catch (SyncException e) {
-                deadLetterRaw(route.id(), record.recordId(), raw(record.record()), e.withRecordId(record.recordId()), now, c);
             } catch (RuntimeException e) {
-                SyncException wrapped = new MappingException("mapper failed: " + e, ErrorDetails.none()
-                        .withPlatformCode("MAPPER_ERROR").withRecordId(record.recordId()), List.of(), e);
-                deadLetterRaw(route.id(), record.recordId(), raw(record.record()), wrapped, now, c);
+                SyncException failure = e instanceof SyncException s ? s.withRecordId(record.recordId())
+                        : new MappingException("mapper failed: " + e, ErrorDetails.none()
+                                .withPlatformCode("MAPPER_ERROR").withRecordId(record.recordId()), List.of(), e);
+                dead.add(new RawDeadLetter(route.id(), record.recordId(), raw(record.record()),
+                        FailureRecord.of(failure, now)));
+                causes.add(failure);
             }
         }
-        // the checkpoint moves only with (or after) the append of the changes it covers
-        AppendResult result = journal.appendAndCheckpoint(items, checkpoints, route.id(), page.next());
+        // the checkpoint moves only with (or after) the append of the changes and the dead letters it covers
+        AppendResult result = journal.appendAndCheckpoint(items, dead, checkpoints, route.id(), page.next());
+        for (int i = 0; i < dead.size(); i++) {
+            countDeadLetter(route.id(), dead.get(i).recordId(), causes.get(i), c);
+        }
         metrics.read(route.id(), page.records().size() + page.failures().size());
         c.appended.add(result.appended());
         c.duplicates.add(result.duplicates());
@@ -486,8 +494,7 @@ public final class SyncEngine implements AutoCloseable {
         return ids;
     }
 
-    private void deadLetterRaw(String route, String recordId, String raw, SyncException e, Instant now, Counters c) {
-        journal.deadLetterRaw(route, recordId, raw, FailureRecord.of(e, now));
+    private void countDeadLetter(String route, String recordId, SyncException e, Counters c) {
         c.failed.increment();
         metrics.failed(route, e.failureClass());
         metrics.deadLettered(route);

@@ -230,21 +230,23 @@ class DurableEngineTest {
     }
 
     @Test
-    void aFailedAppend_leavesTheCheckpointWhereItWas_soThePageIsReadAgain() {
+    void aFailedAppend_leavesTheCheckpointWhereItWas_soThePageIsReadAgain_withoutRepeatingItsDeadLetters() {
         ListSource source = new ListSource(10);
         for (int i = 0; i < 5; i++) {
             source.add(new Row("r" + i, "Customer " + i, "US", 1));
         }
+        source.add(new Row("bad", "Nowhere Inc", "XX", 1));
         AtomicInteger appends = new AtomicInteger();
         Journal real = db.journal();
         Journal flaky = new ForwardingJournal(real) {
             @Override
-            public AppendResult appendAndCheckpoint(List<Append> items, CheckpointStore checkpoints, String sourceId,
-                    Checkpoint checkpoint) {
+            public AppendResult appendAndCheckpoint(List<Append> items,
+                    List<dev.synckit.core.journal.RawDeadLetter> deadLetters, CheckpointStore checkpoints,
+                    String sourceId, Checkpoint checkpoint) {
                 if (appends.getAndIncrement() == 0) {
                     throw new TransientException("database restarted", ErrorDetails.none().withPlatformCode("DATABASE"));
                 }
-                return real.appendAndCheckpoint(items, checkpoints, sourceId, checkpoint);
+                return real.appendAndCheckpoint(items, deadLetters, checkpoints, sourceId, checkpoint);
             }
         };
         RecordingSink sink = new RecordingSink();
@@ -254,7 +256,9 @@ class DurableEngineTest {
         }
         assertThat(appends.get()).isGreaterThanOrEqualTo(2);
         assertThat(source.polls.get()).isGreaterThanOrEqualTo(2);
-        assertThat(db.checkpointStore().load("rows")).contains(Checkpoint.of("5"));
+        assertThat(db.checkpointStore().load("rows")).contains(Checkpoint.of("6"));
+        assertThat(db.journal().deadLetters(DeadLetterQuery.route("rows"))).singleElement()
+                .satisfies(d -> assertThat(d.recordId()).isEqualTo("bad"));
     }
 
     @Test

@@ -38,6 +38,12 @@ class ForwardingJournal implements Journal {
     }
 
     @Override
+    public AppendResult appendAndCheckpoint(List<Append> items, List<dev.synckit.core.journal.RawDeadLetter> deadLetters,
+            CheckpointStore checkpoints, String sourceId, Checkpoint checkpoint) {
+        return delegate.appendAndCheckpoint(items, deadLetters, checkpoints, sourceId, checkpoint);
+    }
+
+    @Override
     public List<JournalEntry> claim(String destination, int max, String owner, Duration leaseDuration) {
         return delegate.claim(destination, max, owner, leaseDuration);
     }

@@ -16,6 +16,7 @@ import dev.synckit.core.journal.FailureRecord;
 import dev.synckit.core.journal.Journal;
 import dev.synckit.core.journal.JournalEntry;
 import dev.synckit.core.journal.Lease;
+import dev.synckit.core.journal.RawDeadLetter;
 import dev.synckit.core.journal.Replays;
 import dev.synckit.core.spi.Checkpoint;
 import dev.synckit.core.store.CheckpointStore;
@@ -87,6 +88,22 @@ final class JdbcJournal implements Journal {
             });
         }
         return Journal.super.appendAndCheckpoint(items, checkpoints, sourceId, checkpoint);
+    }
+
+    @Override
+    public AppendResult appendAndCheckpoint(List<Append> items, List<RawDeadLetter> deadLetters,
+            CheckpointStore checkpoints, String sourceId, Checkpoint checkpoint) {
+        if (checkpoints instanceof JdbcCheckpointStore jdbc && jdbc.sharesDatabaseWith(sql)) {
+            return sql.inTransaction("journal append with dead letters and checkpoint", c -> {
+                AppendResult result = append(c, items);
+                for (RawDeadLetter d : deadLetters) {
+                    insertRaw(c, d.route(), d.recordId(), d.raw(), d.failure(), clock.instant());
+                }
+                jdbc.save(c, sourceId, checkpoint);
+                return result;
+            });
+        }
+        return Journal.super.appendAndCheckpoint(items, deadLetters, checkpoints, sourceId, checkpoint);
     }
 
     private AppendResult append(Connection c, List<Append> items) throws SQLException {
@@ -555,8 +572,12 @@ final class JdbcJournal implements Journal {
 
     @Override
     public DeadLetter deadLetterRaw(String route, String recordId, String raw, FailureRecord failure) {
-        return sql.inTransaction("dead letter", c -> {
-            Instant now = clock.instant();
+        return sql.inTransaction("dead letter", c -> insertRaw(c, route, recordId, raw, failure, clock.instant()));
+    }
+
+    private static DeadLetter insertRaw(Connection c, String route, String recordId, String raw, FailureRecord failure,
+            Instant now) throws SQLException {
+        {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sk_dead_letter (route, record_id, raw, attempts,"
                     + " failure_class, failure_code, failure_field, failure_message, failed_at, status, replays,"
                     + " created_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, 'OPEN', 0, ?)", new String[] {"id"})) {
@@ -572,7 +593,7 @@ final class JdbcJournal implements Journal {
                             DeadLetterStatus.OPEN, 0, now);
                 }
             }
-        });
+        }
     }
 
     @Override

@@ -57,6 +57,23 @@ public interface Journal {
     }
 
     /**
+     * Appends, records the page's unreadable records as dead letters, then saves the source's checkpoint.
+     * Durable implementations do all three in one transaction when the checkpoint store shares their
+     * database, so a page that is read again after a failure neither loses nor repeats its dead letters.
+     *
+     * @since 0.1
+     */
+    default AppendResult appendAndCheckpoint(List<Append> items, List<RawDeadLetter> deadLetters,
+            CheckpointStore checkpoints, String sourceId, Checkpoint checkpoint) {
+        AppendResult result = append(items);
+        for (RawDeadLetter d : deadLetters) {
+            deadLetterRaw(d.route(), d.recordId(), d.raw(), d.failure());
+        }
+        checkpoints.save(sourceId, checkpoint);
+        return result;
+    }
+
+    /**
      * Claims up to {@code max} deliveries of a destination under a lease. A delivery whose payload can
      * no longer be decoded is moved to the dead letters instead of being handed out.
      *

@@ -305,6 +305,17 @@ public abstract class StoreContractTest {
         assertThat(journal.backlog("d")).isEqualTo(1);
     }
 
+    @Test
+    void appendAndCheckpoint_keepsThePagesDeadLettersWithTheAppend() {
+        journal.appendAndCheckpoint(List.of(new Append(envelope("k1", 1), Set.of("d"))),
+                List.of(new dev.synckit.core.journal.RawDeadLetter("source", "001BAD", "{\"Id\":\"001BAD\"}",
+                        failure("MAPPING_FAILED"))), stores.checkpoints(), "source", Checkpoint.of("p2"));
+
+        assertThat(stores.checkpoints().load("source")).contains(Checkpoint.of("p2"));
+        assertThat(journal.deadLetters(DeadLetterQuery.route("source"))).singleElement()
+                .satisfies(d -> assertThat(d.raw()).contains("001BAD"));
+    }
+
     // ------------------------------------------------------------------ other stores
 
     @Test
