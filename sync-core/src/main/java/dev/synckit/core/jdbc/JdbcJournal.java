@@ -111,25 +111,28 @@ final class JdbcJournal implements Journal {
             return new AppendResult(0, 0);
         }
         lock(c, true);
-        Set<UUID> existing = existingEvents(c, items);
-        Set<String> liveKeys = liveKeys(c, items);
         Instant now = clock.instant();
+        // the items whose event is new: the first of each event id that the database does not hold yet
+        List<Append> unique = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (Append item : items) {
+            if (seen.add(item.envelope().eventId())) {
+                unique.add(item);
+            }
+        }
+        Set<UUID> inserted = insertNewEvents(c, unique, now);
+        Set<String> liveKeys = liveKeys(c, items);
         int appended = 0;
         int duplicates = 0;
-        Set<UUID> seen = new HashSet<>();
-        try (PreparedStatement event = c.prepareStatement("INSERT INTO sk_event (event_id, event_type, schema_version,"
-                + " source_system, business_key, correlation_id, causation_id, occurred_at, payload, appended_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement delivery = c.prepareStatement("INSERT INTO sk_delivery (destination, event_id,"
-                        + " business_key, state, attempts, next_attempt_at, is_head) VALUES (?, ?, ?, 'PENDING', 0, ?, ?)")) {
+        Set<UUID> delivered = new HashSet<>();
+        try (PreparedStatement delivery = c.prepareStatement("INSERT INTO sk_delivery (destination, event_id,"
+                + " business_key, state, attempts, next_attempt_at, is_head) VALUES (?, ?, ?, 'PENDING', 0, ?, ?)")) {
             for (Append item : items) {
                 Envelope e = item.envelope();
-                if (existing.contains(e.eventId()) || !seen.add(e.eventId())) {
+                if (!inserted.contains(e.eventId()) || !delivered.add(e.eventId())) {
                     duplicates += item.destinations().size();
                     continue;
                 }
-                bindEvent(event, e, json.writeEvent(e.payload()), now);
-                event.addBatch();
                 for (String destination : new TreeSet<>(item.destinations())) {
                     delivery.setString(1, destination);
                     Sql.setUuid(delivery, 2, e.eventId());
@@ -141,10 +144,54 @@ final class JdbcJournal implements Journal {
                     appended++;
                 }
             }
-            event.executeBatch();
             delivery.executeBatch();
         }
         return new AppendResult(appended, duplicates);
+    }
+
+    /**
+     * Inserts the events the database does not hold yet and returns their ids. PostgreSQL: one multi-row
+     * {@code INSERT … ON CONFLICT DO NOTHING RETURNING} per 1,000 events (no separate look-up, whose plan
+     * goes bad on a fast-growing table before statistics catch up); H2: a look-up, then a batch insert.
+     */
+    private Set<UUID> insertNewEvents(Connection c, List<Append> unique, Instant now) throws SQLException {
+        Set<UUID> inserted = new HashSet<>();
+        if (dialect == Dialect.POSTGRESQL) {
+            for (int from = 0; from < unique.size(); from += 1000) {
+                List<Append> chunk = unique.subList(from, Math.min(unique.size(), from + 1000));
+                String rows = String.join(", ", java.util.Collections.nCopies(chunk.size(),
+                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO sk_event (event_id, event_type,"
+                        + " schema_version, source_system, business_key, correlation_id, causation_id, occurred_at,"
+                        + " payload, appended_at) VALUES " + rows + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id")) {
+                    int i = 0;
+                    for (Append item : chunk) {
+                        bindEvent(ps, i * 10, item.envelope(), json.writeEvent(item.envelope().payload()), now);
+                        i++;
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            inserted.add(Sql.uuid(rs, "event_id"));
+                        }
+                    }
+                }
+            }
+            return inserted;
+        }
+        Set<UUID> existing = existingEvents(c, unique);
+        try (PreparedStatement event = c.prepareStatement("INSERT INTO sk_event (event_id, event_type, schema_version,"
+                + " source_system, business_key, correlation_id, causation_id, occurred_at, payload, appended_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Append item : unique) {
+                if (!existing.contains(item.envelope().eventId())) {
+                    bindEvent(event, 0, item.envelope(), json.writeEvent(item.envelope().payload()), now);
+                    event.addBatch();
+                    inserted.add(item.envelope().eventId());
+                }
+            }
+            event.executeBatch();
+        }
+        return inserted;
     }
 
     /**
@@ -254,17 +301,19 @@ final class JdbcJournal implements Journal {
         return found;
     }
 
-    private static void bindEvent(PreparedStatement ps, Envelope e, String payload, Instant now) throws SQLException {
-        Sql.setUuid(ps, 1, e.eventId());
-        ps.setString(2, e.type());
-        ps.setInt(3, e.schemaVersion());
-        ps.setString(4, e.sourceSystem().id());
-        ps.setString(5, e.businessKey());
-        ps.setString(6, e.correlationId());
-        Sql.setUuid(ps, 7, e.causationId());
-        Sql.setInstant(ps, 8, e.occurredAt());
-        ps.setString(9, payload);
-        Sql.setInstant(ps, 10, now);
+    /** Binds one event's ten columns, starting after parameter {@code offset}. */
+    private static void bindEvent(PreparedStatement ps, int offset, Envelope e, String payload, Instant now)
+            throws SQLException {
+        Sql.setUuid(ps, offset + 1, e.eventId());
+        ps.setString(offset + 2, e.type());
+        ps.setInt(offset + 3, e.schemaVersion());
+        ps.setString(offset + 4, e.sourceSystem().id());
+        ps.setString(offset + 5, e.businessKey());
+        ps.setString(offset + 6, e.correlationId());
+        Sql.setUuid(ps, offset + 7, e.causationId());
+        Sql.setInstant(ps, offset + 8, e.occurredAt());
+        ps.setString(offset + 9, payload);
+        Sql.setInstant(ps, offset + 10, now);
     }
 
     // ------------------------------------------------------------------ claim
@@ -727,7 +776,7 @@ final class JdbcJournal implements Journal {
             try (PreparedStatement event = c.prepareStatement("INSERT INTO sk_event (event_id, event_type,"
                     + " schema_version, source_system, business_key, correlation_id, causation_id, occurred_at, payload,"
                     + " appended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                bindEvent(event, replayed, json.writeEvent(replayed.payload()), now);
+                bindEvent(event, 0, replayed, json.writeEvent(replayed.payload()), now);
                 event.executeUpdate();
             }
             Long held = heldDelivery(c, deadLetterId);
