@@ -1,5 +1,7 @@
 package dev.synckit.netsuite;
 
+import dev.synckit.core.resilience.Sleeper;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -73,12 +75,6 @@ public final class NetSuiteClient {
         }
     };
 
-    /** How the client waits between polls of an async job; tests pass one that does not sleep. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private NetSuiteClient(NetSuiteConfig config, PlatformHttp http, NetSuiteErrorClassifier classifier,
             @Nullable TokenCache<M2mTokens.Token> tokens, Sleeper sleeper) {
         this.config = config;
@@ -91,7 +87,7 @@ public final class NetSuiteClient {
 
     /** A client for the configured account. */
     public static NetSuiteClient create(NetSuiteConfig config) {
-        return create(config, d -> Thread.sleep(d.toMillis()));
+        return create(config, Sleeper.system());
     }
 
     /** A client that waits between async job polls with {@code sleeper}. */

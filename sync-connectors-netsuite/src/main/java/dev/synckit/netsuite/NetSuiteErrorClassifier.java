@@ -49,7 +49,7 @@ final class NetSuiteErrorClassifier implements ErrorClassifier {
         String reason = result.describe() + " failed: " + body.describe(status);
         if (status == 429 || concurrency) {
             return new RateLimitedException(reason + "; reduce parallelism",
-                    details.withRetryAfter(retryAfter(result).orElse(null)));
+                    details.withRetryAfter(result.retryAfter(clock).orElse(null)));
         }
         if (status == 401) {
             // TBA: bad signature, unknown token, reused nonce and clock skew all look the same; see the Login Audit Trail
@@ -69,26 +69,6 @@ final class NetSuiteErrorClassifier implements ErrorClassifier {
         return new TransientException("unexpected " + reason, details);
     }
 
-    /** Retry-After in seconds or as an HTTP date. */
-    private Optional<Duration> retryAfter(HttpResult result) {
-        Optional<String> header = result.header("Retry-After").map(String::trim);
-        if (header.isEmpty() || header.get().isEmpty()) {
-            return Optional.empty();
-        }
-        String value = header.get();
-        try {
-            long seconds = Long.parseLong(value);
-            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(clock.instant(), at.toInstant());
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException notDate) {
-                return Optional.empty();
-            }
-        }
-    }
 
     /** What the error body says, as far as it says anything. */
     private static final class Body {

@@ -1,5 +1,7 @@
 package dev.synckit.zendesk;
 
+import dev.synckit.core.resilience.Sleeper;
+
 import dev.synckit.canonical.SourceSystem;
 import dev.synckit.core.auth.CredentialsProvider;
 import dev.synckit.core.resilience.ConnectorResilience;

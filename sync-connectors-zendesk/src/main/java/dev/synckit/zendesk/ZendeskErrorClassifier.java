@@ -53,7 +53,7 @@ public final class ZendeskErrorClassifier implements ErrorClassifier {
                         .orElse(null));
         String reason = result.describe() + " failed: HTTP " + status + body.describe();
         if (status == 429) {
-            return new RateLimitedException(reason, details.withRetryAfter(retryAfter(result).orElse(null)));
+            return new RateLimitedException(reason, details.withRetryAfter(result.retryAfter(clock).orElse(null)));
         }
         if (status == 401) {
             return new UnauthorizedException(reason, details);
@@ -62,32 +62,12 @@ public final class ZendeskErrorClassifier implements ErrorClassifier {
             return new ConflictException(reason, details);
         }
         if (status >= 500 || status == 408) {
-            return new TransientException(reason, details.withRetryAfter(retryAfter(result).orElse(null)));
+            return new TransientException(reason, details.withRetryAfter(result.retryAfter(clock).orElse(null)));
         }
         if (status >= 400) {
             return new RejectedException(reason, details);
         }
         return new TransientException("unexpected " + reason, details);
-    }
-
-    /** {@code Retry-After} as seconds or as an HTTP date, exactly as given. */
-    Optional<Duration> retryAfter(HttpResult result) {
-        String value = result.header("Retry-After").map(String::trim).orElse("");
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            long seconds = Long.parseLong(value);
-            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(clock.instant(), at.toInstant());
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException notDate) {
-                return Optional.empty();
-            }
-        }
     }
 
     /** What an error body says, in whichever of Zendesk's shapes it came. */

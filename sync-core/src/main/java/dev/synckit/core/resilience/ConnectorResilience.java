@@ -108,7 +108,13 @@ public final class ConnectorResilience {
                 if (governor != null) {
                     Duration wait = governor.reserveSlot();
                     if (!wait.isZero()) {
-                        sleeper.sleep(wait);
+                        try {
+                            sleeper.sleep(wait);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new TransientException("interrupted while pacing calls to " + system.id(),
+                                    ErrorDetails.of(system).withPlatformCode("INTERRUPTED"), e);
+                        }
                     }
                 }
                 return call.get();

@@ -2,20 +2,22 @@ package dev.synckit.core.resilience;
 
 import java.time.Duration;
 
-/** Waits. Production code sleeps; tests substitute a sleeper that advances a fake clock. Implementations must be thread-safe. */
+/**
+ * Waits. Production code sleeps; tests substitute a sleeper that advances a fake clock, so nothing in a
+ * test sleeps. Every component that waits (the resilience pipeline, connector limiters, job polling)
+ * takes one. Implementations must be thread-safe.
+ */
 @FunctionalInterface
 public interface Sleeper {
 
-    /** Waits for the duration (returns early, with the interrupt flag set, when interrupted). */
-    void sleep(Duration duration);
+    /** Waits for the duration; a zero or negative duration returns at once. */
+    void sleep(Duration duration) throws InterruptedException;
 
     /** {@link Thread#sleep}. */
     static Sleeper system() {
         return d -> {
-            try {
-                Thread.sleep(Math.max(0, d.toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!d.isNegative() && !d.isZero()) {
+                Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
             }
         };
     }

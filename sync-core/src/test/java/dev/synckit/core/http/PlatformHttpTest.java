@@ -162,4 +162,17 @@ class PlatformHttpTest {
         assertThat(e.getMessage()).contains("unclassifiable response to GET /data").contains("status=401");
         assertThat(e.getCause()).hasMessage("classifier bug");
     }
+
+    @Test
+    void retryAfter_readsSecondsAndHttpDates_andIgnoresGarbage() {
+        Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), java.time.ZoneOffset.UTC);
+        java.util.function.Function<String, HttpResult> with = v -> new HttpResult(429, java.net.http.HttpHeaders.of(
+                java.util.Map.of("Retry-After", List.of(v)), (a, b) -> true), "", uri(), "GET");
+
+        assertThat(with.apply("120").retryAfter(clock)).contains(Duration.ofSeconds(120));
+        assertThat(with.apply("Sun, 01 Mar 2026 10:00:30 GMT").retryAfter(clock)).contains(Duration.ofSeconds(30));
+        assertThat(with.apply("Sun, 01 Mar 2026 09:00:00 GMT").retryAfter(clock)).contains(Duration.ZERO);
+        assertThat(with.apply("soon").retryAfter(clock)).isEmpty();
+        assertThat(with.apply("-5").retryAfter(clock)).isEmpty();
+    }
 }
