@@ -61,13 +61,20 @@ final class JdbcJournal implements Journal {
     private final Clock clock;
     private final CanonicalJson json;
     private final int maxReplays;
+    private final DeliveryVacuum maintenance;
 
-    JdbcJournal(Sql sql, Dialect dialect, Clock clock, CanonicalJson json, int maxReplays) {
+    JdbcJournal(Sql sql, Dialect dialect, Clock clock, CanonicalJson json, int maxReplays, long vacuumEvery) {
         this.sql = sql;
         this.dialect = dialect;
         this.clock = clock;
         this.json = json;
         this.maxReplays = maxReplays;
+        this.maintenance = new DeliveryVacuum(sql, dialect == Dialect.POSTGRESQL ? vacuumEvery : 0);
+    }
+
+    /** How many times this journal vacuumed the delivery table (PostgreSQL). */
+    long vacuumRuns() {
+        return maintenance.runs();
     }
 
     // ------------------------------------------------------------------ append
@@ -120,6 +127,9 @@ final class JdbcJournal implements Journal {
                 unique.add(item);
             }
         }
+        if (dialect == Dialect.POSTGRESQL) {
+            return appendPostgres(c, items, unique, now);
+        }
         Set<UUID> inserted = insertNewEvents(c, unique, now);
         Set<String> liveKeys = liveKeys(c, items);
         int appended = 0;
@@ -150,34 +160,105 @@ final class JdbcJournal implements Journal {
     }
 
     /**
-     * Inserts the events the database does not hold yet and returns their ids. PostgreSQL: one multi-row
-     * {@code INSERT … ON CONFLICT DO NOTHING RETURNING} per 1,000 events (no separate look-up, whose plan
-     * goes bad on a fast-growing table before statistics catch up); H2: a look-up, then a batch insert.
+     * PostgreSQL: the whole append is one statement whatever the batch size. The events go in as arrays
+     * ({@code unnest}) with {@code ON CONFLICT DO NOTHING}, and the deliveries of the events that went in
+     * follow in the same statement, in append order; a delivery is its key's head when it is the first of
+     * its (destination, key) in the batch and nothing of that key is live (the probe is a scalar sub-query
+     * with {@code LIMIT 1}: always an index probe, whatever the planner's statistics say of a table that
+     * grows and shrinks at the event rate).
      */
-    private Set<UUID> insertNewEvents(Connection c, List<Append> unique, Instant now) throws SQLException {
-        Set<UUID> inserted = new HashSet<>();
-        if (dialect == Dialect.POSTGRESQL) {
-            for (int from = 0; from < unique.size(); from += 1000) {
-                List<Append> chunk = unique.subList(from, Math.min(unique.size(), from + 1000));
-                String rows = String.join(", ", java.util.Collections.nCopies(chunk.size(),
-                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO sk_event (event_id, event_type,"
-                        + " schema_version, source_system, business_key, correlation_id, causation_id, occurred_at,"
-                        + " payload, appended_at) VALUES " + rows + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id")) {
-                    int i = 0;
-                    for (Append item : chunk) {
-                        bindEvent(ps, i * 10, item.envelope(), json.writeEvent(item.envelope().payload()), now);
-                        i++;
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            inserted.add(Sql.uuid(rs, "event_id"));
-                        }
-                    }
+    private static final String APPEND_POSTGRES = "WITH ev AS ("
+            + "INSERT INTO sk_event (event_id, event_type, schema_version, source_system, business_key, correlation_id,"
+            + " causation_id, occurred_at, payload, appended_at)"
+            + " SELECT e.id, e.type, e.version, e.source, e.business_key, e.correlation_id, e.causation_id, e.occurred_at,"
+            + " e.payload, CAST(? AS TIMESTAMPTZ)"
+            + " FROM unnest(CAST(? AS UUID[]), CAST(? AS VARCHAR[]), CAST(? AS INT[]), CAST(? AS VARCHAR[]),"
+            + " CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS UUID[]), CAST(? AS TIMESTAMPTZ[]), CAST(? AS TEXT[]))"
+            + " AS e(id, type, version, source, business_key, correlation_id, causation_id, occurred_at, payload)"
+            + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id),"
+            + " wanted AS (SELECT w.id, w.destination, w.business_key, w.ord,"
+            + " row_number() OVER (PARTITION BY w.destination, w.business_key ORDER BY w.ord) AS rank"
+            + " FROM unnest(CAST(? AS UUID[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS INT[]))"
+            + " AS w(id, destination, business_key, ord) JOIN ev ON ev.event_id = w.id)"
+            + " INSERT INTO sk_delivery (destination, event_id, business_key, state, attempts, next_attempt_at, is_head)"
+            + " SELECT w.destination, w.id, w.business_key, 'PENDING', 0, CAST(? AS TIMESTAMPTZ), w.rank = 1"
+            + " AND (SELECT 1 FROM sk_delivery p WHERE p.destination = w.destination AND p.business_key = w.business_key"
+            + " LIMIT 1) IS NULL"
+            + " FROM wanted w ORDER BY w.ord RETURNING event_id";
+
+    private AppendResult appendPostgres(Connection c, List<Append> items, List<Append> unique, Instant now)
+            throws SQLException {
+        int n = unique.size();
+        Object[] ids = new Object[n];
+        Object[] types = new Object[n];
+        Object[] versions = new Object[n];
+        Object[] sources = new Object[n];
+        Object[] keys = new Object[n];
+        Object[] correlations = new Object[n];
+        Object[] causations = new Object[n];
+        Object[] occurred = new Object[n];
+        Object[] payloads = new Object[n];
+        List<Object> dIds = new ArrayList<>();
+        List<Object> dDestinations = new ArrayList<>();
+        List<Object> dKeys = new ArrayList<>();
+        List<Object> dOrder = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Envelope e = unique.get(i).envelope();
+            ids[i] = e.eventId().toString();
+            types[i] = e.type();
+            versions[i] = e.schemaVersion();
+            sources[i] = e.sourceSystem().id();
+            keys[i] = e.businessKey();
+            correlations[i] = e.correlationId();
+            causations[i] = e.causationId() == null ? null : e.causationId().toString();
+            occurred[i] = e.occurredAt().toString();
+            payloads[i] = json.writeEvent(e.payload());
+            for (String destination : new TreeSet<>(unique.get(i).destinations())) {
+                dIds.add(ids[i]);
+                dDestinations.add(destination);
+                dKeys.add(e.businessKey());
+                dOrder.add(dOrder.size());
+            }
+        }
+        Set<UUID> delivered = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(APPEND_POSTGRES)) {
+            Sql.setInstant(ps, 1, now);
+            ps.setArray(2, c.createArrayOf("varchar", ids));
+            ps.setArray(3, c.createArrayOf("varchar", types));
+            ps.setArray(4, c.createArrayOf("int4", versions));
+            ps.setArray(5, c.createArrayOf("varchar", sources));
+            ps.setArray(6, c.createArrayOf("varchar", keys));
+            ps.setArray(7, c.createArrayOf("varchar", correlations));
+            ps.setArray(8, c.createArrayOf("varchar", causations));
+            ps.setArray(9, c.createArrayOf("varchar", occurred));
+            ps.setArray(10, c.createArrayOf("text", payloads));
+            ps.setArray(11, c.createArrayOf("varchar", dIds.toArray()));
+            ps.setArray(12, c.createArrayOf("varchar", dDestinations.toArray()));
+            ps.setArray(13, c.createArrayOf("varchar", dKeys.toArray()));
+            ps.setArray(14, c.createArrayOf("int4", dOrder.toArray()));
+            Sql.setInstant(ps, 15, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    delivered.add(Sql.uuid(rs, "event_id"));
                 }
             }
-            return inserted;
         }
+        int appended = 0;
+        int duplicates = 0;
+        Set<UUID> counted = new HashSet<>();
+        for (Append item : items) {
+            if (delivered.contains(item.envelope().eventId()) && counted.add(item.envelope().eventId())) {
+                appended += item.destinations().size();
+            } else {
+                duplicates += item.destinations().size();
+            }
+        }
+        return new AppendResult(appended, duplicates);
+    }
+
+    /** H2: inserts the events the database does not hold yet (a look-up, then a batch) and returns their ids. */
+    private Set<UUID> insertNewEvents(Connection c, List<Append> unique, Instant now) throws SQLException {
+        Set<UUID> inserted = new HashSet<>();
         Set<UUID> existing = existingEvents(c, unique);
         try (PreparedStatement event = c.prepareStatement("INSERT INTO sk_event (event_id, event_type, schema_version,"
                 + " source_system, business_key, correlation_id, causation_id, occurred_at, payload, appended_at)"
@@ -201,12 +282,24 @@ final class JdbcJournal implements Journal {
      */
     private void lock(Connection c, boolean exclusive) throws SQLException {
         String mode = exclusive || dialect == Dialect.H2 ? "FOR UPDATE" : "FOR SHARE";
-        try (PreparedStatement ps = c.prepareStatement("SELECT name FROM sk_lock WHERE name = 'append' " + mode);
+        try (PreparedStatement ps = c.prepareStatement("SELECT name" + planForQueue() + " FROM sk_lock"
+                + " WHERE name = 'append' " + mode);
                 ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 throw new SQLException("the sk_lock row 'append' is missing: run SyncKitDatabase.migrate()");
             }
         }
+    }
+
+    /**
+     * PostgreSQL: a select-list item that turns sequential scans off for the rest of the transaction
+     * ({@code SET LOCAL}), sent with a statement the transaction makes anyway. The delivery table's live
+     * part is small, so a plan made when it was (and cached by the driver's server-side prepared
+     * statements) scans it sequentially, and between two vacuums it holds thousands of dead rows: a
+     * sequential probe per key then costs what an index probe costs per batch.
+     */
+    private String planForQueue() {
+        return dialect == Dialect.POSTGRESQL ? ", set_config('enable_seqscan', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)" : "";
     }
 
     private static String marks(int n) {
@@ -326,38 +419,14 @@ final class JdbcJournal implements Journal {
         List<FailedDecode> undecodable = new ArrayList<>();
         List<JournalEntry> claimed = sql.inTransaction("journal claim", c -> {
             Instant now = clock.instant();
-            List<Long> seqs = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT d.seq FROM sk_delivery d"
-                    + " WHERE d.destination = ? AND d.is_head AND d.state <> 'HELD' AND d.next_attempt_at <= ?"
-                    + " ORDER BY d.seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                ps.setString(1, destination);
-                Sql.setInstant(ps, 2, now);
-                ps.setInt(3, max);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        seqs.add(rs.getLong(1));
-                    }
-                }
-            }
-            if (seqs.isEmpty()) {
-                return List.of();
-            }
             Instant expires = now.plus(leaseDuration);
             // one lease token per claim: an ack must present it, and a re-claim makes a new one
             UUID token = UUID.randomUUID();
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sk_delivery SET state = 'IN_FLIGHT',"
-                    + " attempts = attempts + 1, lease_owner = ?, lease_token = ?, next_attempt_at = ?"
-                    + " WHERE seq IN (" + marks(seqs.size()) + ")")) {
-                ps.setString(1, Sql.truncate(owner, 128));
-                Sql.setUuid(ps, 2, token);
-                Sql.setInstant(ps, 3, expires);
-                for (int i = 0; i < seqs.size(); i++) {
-                    ps.setLong(i + 4, seqs.get(i));
-                }
-                ps.executeUpdate();
-            }
+            List<Row> rows = dialect == Dialect.POSTGRESQL
+                    ? claimPostgres(c, destination, max, owner, now, expires, token)
+                    : claimH2(c, destination, max, owner, now, expires, token);
             List<JournalEntry> entries = new ArrayList<>();
-            for (Row row : load(c, seqs)) {
+            for (Row row : rows) {
                 try {
                     Envelope envelope = row.envelope(json);
                     entries.add(new JournalEntry(row.seq, destination, envelope, row.attempts, expires,
@@ -379,6 +448,66 @@ final class JdbcJournal implements Journal {
             return entries;
         });
         return claimed;
+    }
+
+    /**
+     * PostgreSQL: one statement picks the due heads ({@code FOR UPDATE SKIP LOCKED}, an ordered scan of the
+     * claim index), leases them and returns them joined to their events.
+     */
+    private static final String CLAIM_POSTGRES = "WITH picked AS (SELECT seq FROM sk_delivery"
+            + " WHERE destination = ? AND is_head AND state <> 'HELD' AND next_attempt_at <= CAST(? AS TIMESTAMPTZ)"
+            + " ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED),"
+            + " claimed AS (UPDATE sk_delivery d SET state = 'IN_FLIGHT', attempts = d.attempts + 1, lease_owner = ?,"
+            + " lease_token = CAST(? AS UUID), next_attempt_at = CAST(? AS TIMESTAMPTZ)"
+            + " WHERE d.seq = ANY(ARRAY(SELECT seq FROM picked))"
+            + " RETURNING d.seq, d.event_id, d.attempts, d.failure_class, d.failure_code, d.failure_field,"
+            + " d.failure_message, d.failed_at)"
+            + " SELECT d.*, " + EVENT_COLUMNS + " FROM claimed d JOIN sk_event e ON e.event_id = d.event_id ORDER BY d.seq";
+
+    private static List<Row> claimPostgres(Connection c, String destination, int max, String owner, Instant now,
+            Instant expires, UUID token) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(CLAIM_POSTGRES)) {
+            ps.setString(1, destination);
+            Sql.setInstant(ps, 2, now);
+            ps.setInt(3, max);
+            ps.setString(4, Sql.truncate(owner, 128));
+            Sql.setUuid(ps, 5, token);
+            Sql.setInstant(ps, 6, expires);
+            return readRows(ps);
+        }
+    }
+
+    /** H2 (no data-changing common table expressions): select the due heads, lease them, load them. */
+    private static List<Row> claimH2(Connection c, String destination, int max, String owner, Instant now,
+            Instant expires, UUID token) throws SQLException {
+        List<Long> seqs = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT d.seq FROM sk_delivery d"
+                + " WHERE d.destination = ? AND d.is_head AND d.state <> 'HELD' AND d.next_attempt_at <= ?"
+                + " ORDER BY d.seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            ps.setString(1, destination);
+            Sql.setInstant(ps, 2, now);
+            ps.setInt(3, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    seqs.add(rs.getLong(1));
+                }
+            }
+        }
+        if (seqs.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sk_delivery SET state = 'IN_FLIGHT',"
+                + " attempts = attempts + 1, lease_owner = ?, lease_token = ?, next_attempt_at = ?"
+                + " WHERE seq IN (" + marks(seqs.size()) + ")")) {
+            ps.setString(1, Sql.truncate(owner, 128));
+            Sql.setUuid(ps, 2, token);
+            Sql.setInstant(ps, 3, expires);
+            for (int i = 0; i < seqs.size(); i++) {
+                ps.setLong(i + 4, seqs.get(i));
+            }
+            ps.executeUpdate();
+        }
+        return load(c, seqs);
     }
 
     private record FailedDecode(Row row, RuntimeException cause) {
@@ -407,8 +536,7 @@ final class JdbcJournal implements Journal {
         }
     }
 
-    private List<Row> load(Connection c, List<Long> seqs) throws SQLException {
-        List<Row> rows = new ArrayList<>();
+    private static List<Row> load(Connection c, List<Long> seqs) throws SQLException {
         String in = String.join(", ", java.util.Collections.nCopies(seqs.size(), "?"));
         try (PreparedStatement ps = c.prepareStatement("SELECT d.seq, d.event_id, d.attempts, d.failure_class,"
                 + " d.failure_code, d.failure_field, d.failure_message, d.failed_at, " + EVENT_COLUMNS
@@ -417,26 +545,32 @@ final class JdbcJournal implements Journal {
             for (int i = 0; i < seqs.size(); i++) {
                 ps.setLong(i + 1, seqs.get(i));
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Row r = new Row();
-                    r.seq = rs.getLong("seq");
-                    r.eventId = Sql.uuid(rs, "event_id");
-                    r.attempts = rs.getInt("attempts");
-                    String failureClass = rs.getString("failure_class");
-                    r.failure = failureClass == null ? null : new FailureRecord(FailureClass.valueOf(failureClass),
-                            rs.getString("failure_code"), rs.getString("failure_field"), rs.getString("failure_message"),
-                            Sql.instant(rs, "failed_at"));
-                    r.type = rs.getString("event_type");
-                    r.version = rs.getInt("schema_version");
-                    r.source = rs.getString("source_system");
-                    r.businessKey = rs.getString("business_key");
-                    r.correlationId = rs.getString("correlation_id");
-                    r.causationId = Sql.uuid(rs, "causation_id");
-                    r.occurredAt = Sql.instant(rs, "occurred_at");
-                    r.payload = rs.getString("payload");
-                    rows.add(r);
-                }
+            return readRows(ps);
+        }
+    }
+
+    /** Reads deliveries joined with their events ({@code d.*} of a delivery and {@link #EVENT_COLUMNS}). */
+    private static List<Row> readRows(PreparedStatement ps) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Row r = new Row();
+                r.seq = rs.getLong("seq");
+                r.eventId = Sql.uuid(rs, "event_id");
+                r.attempts = rs.getInt("attempts");
+                String failureClass = rs.getString("failure_class");
+                r.failure = failureClass == null ? null : new FailureRecord(FailureClass.valueOf(failureClass),
+                        rs.getString("failure_code"), rs.getString("failure_field"), rs.getString("failure_message"),
+                        Sql.instant(rs, "failed_at"));
+                r.type = rs.getString("event_type");
+                r.version = rs.getInt("schema_version");
+                r.source = rs.getString("source_system");
+                r.businessKey = rs.getString("business_key");
+                r.correlationId = rs.getString("correlation_id");
+                r.causationId = Sql.uuid(rs, "causation_id");
+                r.occurredAt = Sql.instant(rs, "occurred_at");
+                r.payload = rs.getString("payload");
+                rows.add(r);
             }
         }
         return rows;
@@ -449,87 +583,149 @@ final class JdbcJournal implements Journal {
         if (acks.isEmpty()) {
             return 0;
         }
-        return sql.inTransaction("journal acknowledge", c -> {
+        int refused = sql.inTransaction("journal acknowledge", c -> {
             lock(c, false);
             Instant now = clock.instant();
-            int refused = 0;
-            List<String[]> departed = new ArrayList<>();
-            List<Ack> accepted = new ArrayList<>();
-            // guard every ack by its lease token: an ack under an expired, re-granted lease is refused
-            Map<Long, UUID> current = new HashMap<>();
-            List<Long> seqs = new ArrayList<>();
+            if (dialect != Dialect.POSTGRESQL) {
+                return acknowledgeEach(c, acks, now);
+            }
+            List<Ack> completed = new ArrayList<>();
+            List<Ack> others = new ArrayList<>();
             for (Ack ack : acks) {
-                seqs.add(ack.entry().sequence());
+                (ack instanceof Ack.Completed ? completed : others).add(ack);
             }
-            for (int from = 0; from < seqs.size(); from += 500) {
-                List<Long> chunk = seqs.subList(from, Math.min(seqs.size(), from + 500));
-                try (PreparedStatement lock = c.prepareStatement("SELECT seq, lease_token FROM sk_delivery WHERE seq IN ("
-                        + marks(chunk.size()) + ") AND state = 'IN_FLIGHT' FOR UPDATE")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        lock.setLong(i + 1, chunk.get(i));
-                    }
-                    try (ResultSet rs = lock.executeQuery()) {
-                        while (rs.next()) {
-                            current.put(rs.getLong(1), Sql.uuid(rs, "lease_token"));
-                        }
-                    }
-                }
-            }
-            for (Ack ack : acks) {
-                JournalEntry e = ack.entry();
-                if (e.lease() != null && e.lease().token().equals(current.get(e.sequence()))) {
-                    accepted.add(ack);
-                } else {
-                    refused++;
-                }
-            }
-            List<Long> completed = new ArrayList<>();
-            Map<String, Set<String>> completedKeys = new HashMap<>();
-            try (PreparedStatement retry = c.prepareStatement("UPDATE sk_delivery SET state = 'PENDING',"
-                    + " next_attempt_at = ?, lease_owner = NULL, lease_token = NULL, failure_class = ?,"
-                    + " failure_code = ?, failure_field = ?, failure_message = ?, failed_at = ? WHERE seq = ?")) {
-                boolean retries = false;
-                for (Ack ack : accepted) {
-                    JournalEntry e = ack.entry();
-                    if (ack instanceof Ack.Completed) {
-                        completed.add(e.sequence());
-                        completedKeys.computeIfAbsent(e.destination(), k -> new HashSet<>()).add(e.envelope().businessKey());
-                        departed.add(new String[] {e.destination(), e.envelope().businessKey()});
-                    } else if (ack instanceof Ack.Retry r) {
-                        Sql.setInstant(retry, 1, r.at());
-                        bindFailure(retry, 2, r.failure());
-                        retry.setLong(7, e.sequence());
-                        retry.addBatch();
-                        retries = true;
-                    }
-                }
-                if (retries) {
-                    retry.executeBatch();
-                }
-            }
-            for (int from = 0; from < completed.size(); from += 500) {
-                List<Long> chunk = completed.subList(from, Math.min(completed.size(), from + 500));
-                try (PreparedStatement delete = c.prepareStatement("DELETE FROM sk_delivery WHERE seq IN ("
-                        + marks(chunk.size()) + ")")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        delete.setLong(i + 1, chunk.get(i));
-                    }
-                    delete.executeUpdate();
-                }
-            }
-            supersede(c, accepted, completedKeys);
-            for (Ack ack : accepted) {
-                if (ack instanceof Ack.Dead dead) {
-                    Row row = load(c, List.of(dead.entry().sequence())).get(0);
-                    moveToDeadLetters(c, row, dead.entry().destination(), dead.failure(), dead.holdKey(), now);
-                    if (!dead.holdKey()) {
-                        departed.add(new String[] {dead.entry().destination(), row.businessKey});
-                    }
-                }
-            }
-            promoteHeads(c, departed);
-            return refused;
+            return completePostgres(c, completed) + acknowledgeEach(c, others, now);
         });
+        maintenance.departed(acks.size() - refused);
+        return refused;
+    }
+
+    /**
+     * PostgreSQL, completed deliveries (the common case): one statement deletes the deliveries whose lease
+     * token still matches (a compare-and-set: an ack under an expired, re-granted lease deletes nothing) and
+     * promotes the next delivery of each of their keys (each deleted delivery was its key's head, so the
+     * next one is the first later one of the key) and marks the keys' older open dead letters superseded.
+     */
+    private static final String COMPLETE_POSTGRES = "WITH del AS (DELETE FROM sk_delivery d"
+            + " WHERE d.seq = ANY(CAST(? AS BIGINT[])) AND d.state = 'IN_FLIGHT' AND (d.seq, d.lease_token) IN"
+            + " (SELECT a.seq, a.token FROM unnest(CAST(? AS BIGINT[]), CAST(? AS UUID[])) AS a(seq, token))"
+            + " RETURNING d.seq, d.destination, d.business_key),"
+            + " promoted AS (UPDATE sk_delivery n SET is_head = TRUE WHERE n.seq = ANY(ARRAY("
+            + "SELECT (SELECT p.seq FROM sk_delivery p WHERE p.destination = del.destination"
+            + " AND p.business_key = del.business_key AND p.seq > del.seq ORDER BY p.seq LIMIT 1) FROM del))"
+            + " RETURNING n.seq),"
+            + " superseded AS (UPDATE sk_dead_letter l SET status = 'SUPERSEDED' FROM del WHERE l.route = del.destination"
+            + " AND l.record_id = del.business_key AND l.status = 'OPEN' AND l.delivery_seq < del.seq RETURNING l.id)"
+            + " SELECT seq FROM del";
+
+    private static int completePostgres(Connection c, List<Ack> completed) throws SQLException {
+        if (completed.isEmpty()) {
+            return 0;
+        }
+        Object[] seqs = new Object[completed.size()];
+        Object[] tokens = new Object[completed.size()];
+        for (int i = 0; i < seqs.length; i++) {
+            JournalEntry e = completed.get(i).entry();
+            seqs[i] = e.sequence();
+            tokens[i] = e.lease() == null ? null : e.lease().token().toString();
+        }
+        Set<Long> deleted = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(COMPLETE_POSTGRES)) {
+            java.sql.Array seqArray = c.createArrayOf("int8", seqs);
+            ps.setArray(1, seqArray);
+            ps.setArray(2, seqArray);
+            ps.setArray(3, c.createArrayOf("varchar", tokens));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    deleted.add(rs.getLong(1));
+                }
+            }
+        }
+        return completed.size() - deleted.size();
+    }
+
+    /** Any acks, each by its kind, under the lock the caller holds; returns how many were refused. */
+    private int acknowledgeEach(Connection c, Collection<Ack> acks, Instant now) throws SQLException {
+        if (acks.isEmpty()) {
+            return 0;
+        }
+        int refused = 0;
+        List<String[]> departed = new ArrayList<>();
+        List<Ack> accepted = new ArrayList<>();
+        // guard every ack by its lease token: an ack under an expired, re-granted lease is refused
+        Map<Long, UUID> current = new HashMap<>();
+        List<Long> seqs = new ArrayList<>();
+        for (Ack ack : acks) {
+            seqs.add(ack.entry().sequence());
+        }
+        for (int from = 0; from < seqs.size(); from += 500) {
+            List<Long> chunk = seqs.subList(from, Math.min(seqs.size(), from + 500));
+            try (PreparedStatement lock = c.prepareStatement("SELECT seq, lease_token FROM sk_delivery WHERE seq IN ("
+                    + marks(chunk.size()) + ") AND state = 'IN_FLIGHT' FOR UPDATE")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    lock.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = lock.executeQuery()) {
+                    while (rs.next()) {
+                        current.put(rs.getLong(1), Sql.uuid(rs, "lease_token"));
+                    }
+                }
+            }
+        }
+        for (Ack ack : acks) {
+            JournalEntry e = ack.entry();
+            if (e.lease() != null && e.lease().token().equals(current.get(e.sequence()))) {
+                accepted.add(ack);
+            } else {
+                refused++;
+            }
+        }
+        List<Long> completed = new ArrayList<>();
+        Map<String, Set<String>> completedKeys = new HashMap<>();
+        try (PreparedStatement retry = c.prepareStatement("UPDATE sk_delivery SET state = 'PENDING',"
+                + " next_attempt_at = ?, lease_owner = NULL, lease_token = NULL, failure_class = ?,"
+                + " failure_code = ?, failure_field = ?, failure_message = ?, failed_at = ? WHERE seq = ?")) {
+            boolean retries = false;
+            for (Ack ack : accepted) {
+                JournalEntry e = ack.entry();
+                if (ack instanceof Ack.Completed) {
+                    completed.add(e.sequence());
+                    completedKeys.computeIfAbsent(e.destination(), k -> new HashSet<>()).add(e.envelope().businessKey());
+                    departed.add(new String[] {e.destination(), e.envelope().businessKey()});
+                } else if (ack instanceof Ack.Retry r) {
+                    Sql.setInstant(retry, 1, r.at());
+                    bindFailure(retry, 2, r.failure());
+                    retry.setLong(7, e.sequence());
+                    retry.addBatch();
+                    retries = true;
+                }
+            }
+            if (retries) {
+                retry.executeBatch();
+            }
+        }
+        for (int from = 0; from < completed.size(); from += 500) {
+            List<Long> chunk = completed.subList(from, Math.min(completed.size(), from + 500));
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM sk_delivery WHERE seq IN ("
+                    + marks(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    delete.setLong(i + 1, chunk.get(i));
+                }
+                delete.executeUpdate();
+            }
+        }
+        supersede(c, accepted, completedKeys);
+        for (Ack ack : accepted) {
+            if (ack instanceof Ack.Dead dead) {
+                Row row = load(c, List.of(dead.entry().sequence())).get(0);
+                moveToDeadLetters(c, row, dead.entry().destination(), dead.failure(), dead.holdKey(), now);
+                if (!dead.holdKey()) {
+                    departed.add(new String[] {dead.entry().destination(), row.businessKey});
+                }
+            }
+        }
+        promoteHeads(c, departed);
+        return refused;
     }
 
     /**
