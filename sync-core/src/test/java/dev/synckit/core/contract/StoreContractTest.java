@@ -20,6 +20,7 @@ import dev.synckit.core.journal.DeadLetterStatus;
 import dev.synckit.core.journal.FailureRecord;
 import dev.synckit.core.journal.Journal;
 import dev.synckit.core.journal.JournalEntry;
+import dev.synckit.core.journal.Lease;
 import dev.synckit.core.journal.ReplayRefusedException;
 import dev.synckit.core.spi.Checkpoint;
 import dev.synckit.core.store.IdempotencyKey;
@@ -155,6 +156,31 @@ public abstract class StoreContractTest {
         assertThat(journal.backlog("d")).isEqualTo(1);
         assertThat(journal.acknowledge(List.of(Ack.completed(fresh)))).isZero();
         assertThat(journal.backlog("d")).isZero();
+    }
+
+    @Test
+    void acknowledge_oneBatchFromTwoClaims_appliesEachKind_andRefusesOnlyAForgedLease() {
+        journal.append(List.of(envelope("k1", 1), envelope("k1", 2), envelope("k2", 1), envelope("k3", 1),
+                envelope("k4", 1)), Set.of("d"));
+        List<JournalEntry> first = claim("d", 2);
+        List<JournalEntry> second = claim("d", 10);
+        assertThat(first).extracting(e -> e.envelope().businessKey()).containsExactly("k1", "k2");
+        assertThat(second).extracting(e -> e.envelope().businessKey()).containsExactly("k3", "k4");
+        JournalEntry k4 = second.get(1);
+        JournalEntry forged = new JournalEntry(k4.sequence(), k4.destination(), k4.envelope(), k4.attempts(),
+                k4.nextAttemptAt(), k4.state(), new Lease("w", UUID.randomUUID(), k4.nextAttemptAt()), null);
+
+        int refused = journal.acknowledge(List.of(Ack.completed(first.get(0)),
+                Ack.retry(first.get(1), clock.instant().plusSeconds(30), failure("LOCKED")),
+                Ack.dead(second.get(0), failure("INVALID_CONTENT")), Ack.completed(forged)));
+
+        assertThat(refused).isEqualTo(1);
+        // k1's next entry is promoted, k2 waits for its retry, k3 is a dead letter, k4 is still leased
+        assertThat(claim("d", 10)).singleElement().satisfies(e -> assertThat(e.envelope()).isEqualTo(envelope("k1", 2)));
+        assertThat(journal.deadLetterCount("d")).isEqualTo(1);
+        assertThat(journal.backlog("d")).isEqualTo(3);
+        assertThat(journal.acknowledge(List.of(Ack.completed(k4)))).isZero();
+        assertThat(journal.backlog("d")).isEqualTo(2);
     }
 
     @Test
