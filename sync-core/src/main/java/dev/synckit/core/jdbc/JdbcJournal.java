@@ -117,20 +117,27 @@ final class JdbcJournal implements Journal {
         if (items.isEmpty()) {
             return new AppendResult(0, 0);
         }
-        lock(c, true);
-        Instant now = clock.instant();
         // the items whose event is new: the first of each event id that the database does not hold yet
         List<Append> unique = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
+        Set<String> destinations = new TreeSet<>();
         for (Append item : items) {
             if (seen.add(item.envelope().eventId())) {
                 unique.add(item);
             }
+            destinations.addAll(item.destinations());
         }
+        // the payloads are encoded before the destinations are locked: the lock is held for SQL only
+        List<String> payloads = new ArrayList<>(unique.size());
+        for (Append item : unique) {
+            payloads.add(json.writeEvent(item.envelope().payload()));
+        }
+        lock(c, true, destinations);
+        Instant now = clock.instant();
         if (dialect == Dialect.POSTGRESQL) {
-            return appendPostgres(c, items, unique, now);
+            return appendPostgres(c, items, unique, payloads, now);
         }
-        Set<UUID> inserted = insertNewEvents(c, unique, now);
+        Set<UUID> inserted = insertNewEvents(c, unique, payloads, now);
         Set<String> liveKeys = liveKeys(c, items);
         int appended = 0;
         int duplicates = 0;
@@ -186,8 +193,8 @@ final class JdbcJournal implements Journal {
             + " LIMIT 1) IS NULL"
             + " FROM wanted w ORDER BY w.ord RETURNING event_id";
 
-    private AppendResult appendPostgres(Connection c, List<Append> items, List<Append> unique, Instant now)
-            throws SQLException {
+    private static AppendResult appendPostgres(Connection c, List<Append> items, List<Append> unique,
+            List<String> encoded, Instant now) throws SQLException {
         int n = unique.size();
         Object[] ids = new Object[n];
         Object[] types = new Object[n];
@@ -212,7 +219,7 @@ final class JdbcJournal implements Journal {
             correlations[i] = e.correlationId();
             causations[i] = e.causationId() == null ? null : e.causationId().toString();
             occurred[i] = e.occurredAt().toString();
-            payloads[i] = json.writeEvent(e.payload());
+            payloads[i] = encoded.get(i);
             for (String destination : new TreeSet<>(unique.get(i).destinations())) {
                 dIds.add(ids[i]);
                 dDestinations.add(destination);
@@ -257,15 +264,17 @@ final class JdbcJournal implements Journal {
     }
 
     /** H2: inserts the events the database does not hold yet (a look-up, then a batch) and returns their ids. */
-    private Set<UUID> insertNewEvents(Connection c, List<Append> unique, Instant now) throws SQLException {
+    private static Set<UUID> insertNewEvents(Connection c, List<Append> unique, List<String> payloads, Instant now)
+            throws SQLException {
         Set<UUID> inserted = new HashSet<>();
         Set<UUID> existing = existingEvents(c, unique);
         try (PreparedStatement event = c.prepareStatement("INSERT INTO sk_event (event_id, event_type, schema_version,"
                 + " source_system, business_key, correlation_id, causation_id, occurred_at, payload, appended_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Append item : unique) {
+            for (int i = 0; i < unique.size(); i++) {
+                Append item = unique.get(i);
                 if (!existing.contains(item.envelope().eventId())) {
-                    bindEvent(event, 0, item.envelope(), json.writeEvent(item.envelope().payload()), now);
+                    bindEvent(event, 0, item.envelope(), payloads.get(i), now);
                     event.addBatch();
                     inserted.add(item.envelope().eventId());
                 }
@@ -276,30 +285,53 @@ final class JdbcJournal implements Journal {
     }
 
     /**
-     * Appenders (and replays) lock the append row exclusively, acknowledgers share it: sequence order is
-     * commit order, and a key's next head is promoted from a state that holds every committed append.
-     * H2 has no shared row locks; it serialises both (one embedded process).
+     * Appenders (and replays) lock the destinations they write to exclusively, acknowledgers (and skips)
+     * share them: within a destination, sequence order is commit order, and a key's next head is promoted
+     * from a state that holds every committed append. Different destinations do not wait for each other.
+     * PostgreSQL: transaction-scoped advisory locks (SyncKit's own class id, the hash of the destination),
+     * taken in hash order so that two lockers never wait for each other in a cycle; the same statement
+     * sets up the transaction's planning ({@link #PLAN_FOR_QUEUE}). H2 has no shared or advisory locks:
+     * it locks one row exclusively for both (one embedded process).
      */
-    private void lock(Connection c, boolean exclusive) throws SQLException {
-        String mode = exclusive || dialect == Dialect.H2 ? "FOR UPDATE" : "FOR SHARE";
-        try (PreparedStatement ps = c.prepareStatement("SELECT name" + planForQueue() + " FROM sk_lock"
-                + " WHERE name = 'append' " + mode);
-                ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                throw new SQLException("the sk_lock row 'append' is missing: run SyncKitDatabase.migrate()");
+    private void lock(Connection c, boolean exclusive, Collection<String> destinations) throws SQLException {
+        if (dialect == Dialect.H2) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM sk_lock WHERE name = 'append' FOR UPDATE");
+                    ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("the sk_lock row 'append' is missing: run SyncKitDatabase.migrate()");
+                }
+            }
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + PLAN_FOR_QUEUE + ", (SELECT count(*) FROM (SELECT "
+                + (exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared") + "(" + LOCK_CLASS + ", s.h)"
+                + " FROM (SELECT DISTINCT hashtext(d) AS h FROM unnest(CAST(? AS VARCHAR[])) AS d ORDER BY 1) s) l)")) {
+            ps.setArray(1, c.createArrayOf("varchar", destinations.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
             }
         }
     }
 
+    /** The class id of SyncKit's advisory locks ("SYNK"): the two-key space, apart from single-key locks. */
+    private static final int LOCK_CLASS = 0x53594e4b;
+
     /**
-     * PostgreSQL: a select-list item that turns sequential scans off for the rest of the transaction
-     * ({@code SET LOCAL}), sent with a statement the transaction makes anyway. The delivery table's live
-     * part is small, so a plan made when it was (and cached by the driver's server-side prepared
-     * statements) scans it sequentially, and between two vacuums it holds thousands of dead rows: a
-     * sequential probe per key then costs what an index probe costs per batch.
+     * PostgreSQL: select-list items that turn sequential scans and cached generic plans off for the rest of
+     * the transaction ({@code SET LOCAL}), sent with the lock statement the transaction makes anyway. The
+     * delivery table's live part is small, so a plan made when it was small (and cached by the driver's
+     * server-side prepared statements) scans it sequentially or walks a whole index, while between two
+     * vacuums it holds thousands of dead rows: a sequential probe per key then costs what an index probe
+     * costs per batch.
      */
-    private String planForQueue() {
-        return dialect == Dialect.POSTGRESQL ? ", set_config('enable_seqscan', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)" : "";
+    private static final String PLAN_FOR_QUEUE = "set_config('enable_seqscan', 'off', true)";
+
+    private static Set<String> destinationsOf(Collection<Ack> acks) {
+        Set<String> out = new TreeSet<>();
+        for (Ack ack : acks) {
+            out.add(ack.entry().destination());
+        }
+        return out;
     }
 
     private static String marks(int n) {
@@ -422,6 +454,12 @@ final class JdbcJournal implements Journal {
             Instant expires = now.plus(leaseDuration);
             // one lease token per claim: an ack must present it, and a re-claim makes a new one
             UUID token = UUID.randomUUID();
+            if (dialect == Dialect.POSTGRESQL) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + PLAN_FOR_QUEUE);
+                        ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                }
+            }
             List<Row> rows = dialect == Dialect.POSTGRESQL
                     ? claimPostgres(c, destination, max, owner, now, expires, token)
                     : claimH2(c, destination, max, owner, now, expires, token);
@@ -436,6 +474,7 @@ final class JdbcJournal implements Journal {
                 }
             }
             if (!undecodable.isEmpty()) {
+                lock(c, false, List.of(destination)); // a promotion must see every committed append
                 List<String[]> departed = new ArrayList<>();
                 for (FailedDecode f : undecodable) {
                     moveToDeadLetters(c, f.row, destination, new FailureRecord(FailureClass.REJECTED,
@@ -454,12 +493,12 @@ final class JdbcJournal implements Journal {
      * PostgreSQL: one statement picks the due heads ({@code FOR UPDATE SKIP LOCKED}, an ordered scan of the
      * claim index), leases them and returns them joined to their events.
      */
-    private static final String CLAIM_POSTGRES = "WITH picked AS (SELECT seq FROM sk_delivery"
+    private static final String CLAIM_POSTGRES = "WITH picked AS (SELECT ctid FROM sk_delivery"
             + " WHERE destination = ? AND is_head AND state <> 'HELD' AND next_attempt_at <= CAST(? AS TIMESTAMPTZ)"
             + " ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED),"
             + " claimed AS (UPDATE sk_delivery d SET state = 'IN_FLIGHT', attempts = d.attempts + 1, lease_owner = ?,"
             + " lease_token = CAST(? AS UUID), next_attempt_at = CAST(? AS TIMESTAMPTZ)"
-            + " WHERE d.seq = ANY(ARRAY(SELECT seq FROM picked))"
+            + " WHERE d.ctid = ANY(ARRAY(SELECT ctid FROM picked))"
             + " RETURNING d.seq, d.event_id, d.attempts, d.failure_class, d.failure_code, d.failure_field,"
             + " d.failure_message, d.failed_at)"
             + " SELECT d.*, " + EVENT_COLUMNS + " FROM claimed d JOIN sk_event e ON e.event_id = d.event_id ORDER BY d.seq";
@@ -584,7 +623,7 @@ final class JdbcJournal implements Journal {
             return 0;
         }
         int refused = sql.inTransaction("journal acknowledge", c -> {
-            lock(c, false);
+            lock(c, false, destinationsOf(acks));
             Instant now = clock.instant();
             if (dialect != Dialect.POSTGRESQL) {
                 return acknowledgeEach(c, acks, now);
@@ -605,13 +644,22 @@ final class JdbcJournal implements Journal {
      * token still matches (a compare-and-set: an ack under an expired, re-granted lease deletes nothing) and
      * promotes the next delivery of each of their keys (each deleted delivery was its key's head, so the
      * next one is the first later one of the key) and marks the keys' older open dead letters superseded.
+     *
+     * <p>Rows are found by per-row index probes (scalar sub-queries with {@code LIMIT 1}, which the planner
+     * cannot turn into joins) and then changed by their physical address ({@code ctid}): the plan stays
+     * right however wrong the planner's idea of the table's size is. (It sees a handful of live rows after
+     * each vacuum; by the next one the table holds thousands of dead rows, and a join or an index walk
+     * planned for a handful costs milliseconds per batch.) A row changed by someone else meanwhile has a
+     * new address, so the change skips it: the compare-and-set still holds.
      */
-    private static final String COMPLETE_POSTGRES = "WITH del AS (DELETE FROM sk_delivery d"
-            + " WHERE d.seq = ANY(CAST(? AS BIGINT[])) AND d.state = 'IN_FLIGHT' AND (d.seq, d.lease_token) IN"
-            + " (SELECT a.seq, a.token FROM unnest(CAST(? AS BIGINT[]), CAST(? AS UUID[])) AS a(seq, token))"
+    private static final String COMPLETE_POSTGRES = "WITH del AS (DELETE FROM sk_delivery d WHERE d.ctid = ANY(ARRAY("
+            + "SELECT (SELECT x.ctid FROM sk_delivery x WHERE x.seq = a.seq AND x.destination = a.destination"
+            + " AND x.business_key = a.business_key AND x.lease_token = a.token AND x.state = 'IN_FLIGHT' LIMIT 1)"
+            + " FROM unnest(CAST(? AS BIGINT[]), CAST(? AS UUID[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]))"
+            + " AS a(seq, token, destination, business_key)))"
             + " RETURNING d.seq, d.destination, d.business_key),"
-            + " promoted AS (UPDATE sk_delivery n SET is_head = TRUE WHERE n.seq = ANY(ARRAY("
-            + "SELECT (SELECT p.seq FROM sk_delivery p WHERE p.destination = del.destination"
+            + " promoted AS (UPDATE sk_delivery n SET is_head = TRUE WHERE n.ctid = ANY(ARRAY("
+            + "SELECT (SELECT p.ctid FROM sk_delivery p WHERE p.destination = del.destination"
             + " AND p.business_key = del.business_key AND p.seq > del.seq ORDER BY p.seq LIMIT 1) FROM del))"
             + " RETURNING n.seq),"
             + " superseded AS (UPDATE sk_dead_letter l SET status = 'SUPERSEDED' FROM del WHERE l.route = del.destination"
@@ -624,17 +672,23 @@ final class JdbcJournal implements Journal {
         }
         Object[] seqs = new Object[completed.size()];
         Object[] tokens = new Object[completed.size()];
+        Object[] destinations = new Object[completed.size()];
+        Object[] keys = new Object[completed.size()];
         for (int i = 0; i < seqs.length; i++) {
             JournalEntry e = completed.get(i).entry();
             seqs[i] = e.sequence();
             tokens[i] = e.lease() == null ? null : e.lease().token().toString();
+            // the key columns too: every index of the table then finds the row directly, whichever the
+            // planner picks for a table it last saw nearly empty
+            destinations[i] = e.destination();
+            keys[i] = e.envelope().businessKey();
         }
         Set<Long> deleted = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(COMPLETE_POSTGRES)) {
-            java.sql.Array seqArray = c.createArrayOf("int8", seqs);
-            ps.setArray(1, seqArray);
-            ps.setArray(2, seqArray);
-            ps.setArray(3, c.createArrayOf("varchar", tokens));
+            ps.setArray(1, c.createArrayOf("int8", seqs));
+            ps.setArray(2, c.createArrayOf("varchar", tokens));
+            ps.setArray(3, c.createArrayOf("varchar", destinations));
+            ps.setArray(4, c.createArrayOf("varchar", keys));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     deleted.add(rs.getLong(1));
@@ -962,13 +1016,29 @@ final class JdbcJournal implements Journal {
         }
     }
 
+    /**
+     * Locks the route of a dead letter (a route never changes) before the dead letter's row is locked, in
+     * the order acknowledgements take them: an acknowledgement that supersedes this dead letter holds its
+     * route's lock while it waits for the row.
+     */
+    private void lockRouteOf(Connection c, long deadLetterId, boolean exclusive) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT route FROM sk_dead_letter WHERE id = ?")) {
+            ps.setLong(1, deadLetterId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    lock(c, exclusive, List.of(rs.getString(1)));
+                }
+            }
+        }
+    }
+
     @Override
     public Envelope replay(long deadLetterId, @Nullable BusinessEvent edited) {
         return sql.inTransaction("dead letter replay", c -> {
+            lockRouteOf(c, deadLetterId, true);
             DeadLetter d = deadLetter(c, deadLetterId, true);
             Instant now = clock.instant();
             Envelope replayed = Replays.next(d, deadLetterId, edited, maxReplays, now);
-            lock(c, true);
             try (PreparedStatement event = c.prepareStatement("INSERT INTO sk_event (event_id, event_type,"
                     + " schema_version, source_system, business_key, correlation_id, causation_id, occurred_at, payload,"
                     + " appended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -1009,7 +1079,7 @@ final class JdbcJournal implements Journal {
     @Override
     public void skip(long deadLetterId) {
         sql.inTransaction("dead letter skip", c -> {
-            lock(c, false);
+            lockRouteOf(c, deadLetterId, false);
             DeadLetter d = deadLetter(c, deadLetterId, true);
             Replays.requireOpen(d, deadLetterId);
             Long held = heldDelivery(c, deadLetterId);

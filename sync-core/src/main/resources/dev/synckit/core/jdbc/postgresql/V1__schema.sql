@@ -29,7 +29,7 @@ CREATE INDEX sk_event_appended ON sk_event (appended_at);
 -- Live deliveries only (pending, in flight, held): a completed delivery is deleted, a dead one moves to sk_dead_letter.
 -- A queue table: rows come and go at the event rate, so it carries as few indexes as its paths need (every
 -- index entry is written on insert and left dead on delete), a claim only touches unindexed columns (a HOT
--- update, room kept by the fill factor), and autovacuum visits it after a fixed number of dead rows rather
+-- update, room kept by a fill factor of 50), and autovacuum visits it after a fixed number of dead rows rather
 -- than a share of a (small) live set. The journal also vacuums it itself every so many departed deliveries
 -- (SyncKitDatabase.Builder.vacuumEvery). An event reaches each destination once because sk_event's key
 -- admits it once; no unique index repeats that here.
@@ -49,7 +49,7 @@ CREATE TABLE sk_delivery (
     failure_field    VARCHAR(512),
     failure_message  VARCHAR(4000),
     failed_at        TIMESTAMPTZ
-) WITH (fillfactor = 70, autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 10000);
+) WITH (fillfactor = 50, autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 10000);
 -- claim path: the first live delivery of each key (its "head"), in append order; also the next-attempt look-up
 CREATE INDEX sk_delivery_claim ON sk_delivery (destination, seq) WHERE is_head;
 -- per-key order: the next delivery of a key, promoted to head when the current head leaves
