@@ -132,7 +132,7 @@ final class JdbcJournal implements Journal {
         for (Append item : unique) {
             payloads.add(json.writeEvent(item.envelope().payload()));
         }
-        lock(c, true, destinations);
+        lock(c, true, destinations, false);
         Instant now = clock.instant();
         if (dialect == Dialect.POSTGRESQL) {
             return appendPostgres(c, items, unique, payloads, now);
@@ -290,10 +290,12 @@ final class JdbcJournal implements Journal {
      * from a state that holds every committed append. Different destinations do not wait for each other.
      * PostgreSQL: transaction-scoped advisory locks (SyncKit's own class id, the hash of the destination),
      * taken in hash order so that two lockers never wait for each other in a cycle; the same statement
-     * sets up the transaction's planning ({@link #PLAN_FOR_QUEUE}). H2 has no shared or advisory locks:
+     * sets up the transaction's planning ({@link #PLAN_FOR_QUEUE}) and, for acknowledgements, its commit
+     * ({@link #RELAXED_COMMIT}). H2 has no shared or advisory locks:
      * it locks one row exclusively for both (one embedded process).
      */
-    private void lock(Connection c, boolean exclusive, Collection<String> destinations) throws SQLException {
+    private void lock(Connection c, boolean exclusive, Collection<String> destinations, boolean relaxedCommit)
+            throws SQLException {
         if (dialect == Dialect.H2) {
             try (PreparedStatement ps = c.prepareStatement("SELECT name FROM sk_lock WHERE name = 'append' FOR UPDATE");
                     ResultSet rs = ps.executeQuery()) {
@@ -303,7 +305,8 @@ final class JdbcJournal implements Journal {
             }
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + PLAN_FOR_QUEUE + ", (SELECT count(*) FROM (SELECT "
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + PLAN_FOR_QUEUE
+                + (relaxedCommit ? ", " + RELAXED_COMMIT : "") + ", (SELECT count(*) FROM (SELECT "
                 + (exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared") + "(" + LOCK_CLASS + ", s.h)"
                 + " FROM (SELECT DISTINCT hashtext(d) AS h FROM unnest(CAST(? AS VARCHAR[])) AS d ORDER BY 1) s) l)")) {
             ps.setArray(1, c.createArrayOf("varchar", destinations.toArray()));
@@ -325,6 +328,18 @@ final class JdbcJournal implements Journal {
      * costs per batch.
      */
     private static final String PLAN_FOR_QUEUE = "set_config('enable_seqscan', 'off', true)";
+
+    /**
+     * PostgreSQL: claims and acknowledgements commit without waiting for the WAL flush
+     * ({@code synchronous_commit = off} for that transaction only). Their effect is visible to every other
+     * session at once, and the database stays consistent; a server crash can forget the last fraction of a
+     * second of them. A forgotten lease only hands the entry out again when it expires; a forgotten ack
+     * delivers the entry again, and the engine's idempotency keys (recorded, durably, before the ack)
+     * keep the second delivery from having a second effect. Appends, checkpoints, replays and skips keep
+     * waiting for the flush: losing one of those would lose or repeat what a source or an operator was told
+     * was done.
+     */
+    private static final String RELAXED_COMMIT = "set_config('synchronous_commit', 'off', true)";
 
     private static Set<String> destinationsOf(Collection<Ack> acks) {
         Set<String> out = new TreeSet<>();
@@ -455,7 +470,7 @@ final class JdbcJournal implements Journal {
             // one lease token per claim: an ack must present it, and a re-claim makes a new one
             UUID token = UUID.randomUUID();
             if (dialect == Dialect.POSTGRESQL) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT " + PLAN_FOR_QUEUE);
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + PLAN_FOR_QUEUE + ", " + RELAXED_COMMIT);
                         ResultSet rs = ps.executeQuery()) {
                     rs.next();
                 }
@@ -474,7 +489,7 @@ final class JdbcJournal implements Journal {
                 }
             }
             if (!undecodable.isEmpty()) {
-                lock(c, false, List.of(destination)); // a promotion must see every committed append
+                lock(c, false, List.of(destination), true); // a promotion must see every committed append
                 List<String[]> departed = new ArrayList<>();
                 for (FailedDecode f : undecodable) {
                     moveToDeadLetters(c, f.row, destination, new FailureRecord(FailureClass.REJECTED,
@@ -623,7 +638,7 @@ final class JdbcJournal implements Journal {
             return 0;
         }
         int refused = sql.inTransaction("journal acknowledge", c -> {
-            lock(c, false, destinationsOf(acks));
+            lock(c, false, destinationsOf(acks), true);
             Instant now = clock.instant();
             if (dialect != Dialect.POSTGRESQL) {
                 return acknowledgeEach(c, acks, now);
@@ -1026,7 +1041,7 @@ final class JdbcJournal implements Journal {
             ps.setLong(1, deadLetterId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    lock(c, exclusive, List.of(rs.getString(1)));
+                    lock(c, exclusive, List.of(rs.getString(1)), false);
                 }
             }
         }
