@@ -48,8 +48,11 @@ import org.jspecify.annotations.Nullable;
  * selects due heads in append order with {@code FOR UPDATE SKIP LOCKED} and leases them in the same
  * transaction, so its cost depends on the claim size, not on the backlog, and several engines (JVMs)
  * can claim from one PostgreSQL database. When a head leaves (completed, dead, skipped) the key's next
- * delivery is promoted. Appends lock a row exclusively and acknowledgements share it, so sequence
- * numbers become visible in order and a promotion always sees every committed append. Thread-safe.
+ * delivery is promoted. Appends lock their destinations exclusively and acknowledgements share them, so
+ * sequence numbers become visible in order and a promotion always sees every committed append. On
+ * PostgreSQL the common steps are one statement each, written so that their plans do not depend on the
+ * statistics of a table whose rows live for seconds, and the table is vacuumed by the journal itself
+ * ({@link DeliveryVacuum}); docs/architecture.md explains both. Thread-safe.
  */
 final class JdbcJournal implements Journal {
 

@@ -4,8 +4,10 @@ CREATE TABLE IF NOT EXISTS sk_schema_version (
     applied_at  TIMESTAMPTZ NOT NULL
 );
 
--- Appenders lock this row exclusively and acknowledgers share it, so that sequence numbers become visible
--- in commit order and a key's head is promoted from what every committed append wrote.
+-- Kept for the H2 schema's sake (one row H2's appenders and acknowledgers lock). On PostgreSQL the journal
+-- locks per destination with transaction-scoped advisory locks instead: appenders exclusively, acknowledgers
+-- shared, so that sequence numbers become visible in commit order and a key's head is promoted from what
+-- every committed append wrote, while different destinations never wait for each other.
 CREATE TABLE sk_lock (
     name  VARCHAR(64) PRIMARY KEY
 );
