@@ -11,6 +11,7 @@ import dev.synckit.core.failure.TransientException;
 import dev.synckit.core.http.Json;
 import dev.synckit.core.internal.StandaloneMappingContext;
 import dev.synckit.core.journal.Ack;
+import dev.synckit.core.journal.AckAndClaim;
 import dev.synckit.core.journal.Append;
 import dev.synckit.core.journal.AppendResult;
 import dev.synckit.core.journal.FailureRecord;
@@ -513,29 +514,71 @@ public final class SyncEngine implements AutoCloseable {
 
     // ---------------------------------------------------------------- outbound
 
+    /**
+     * A worker: visits the routes in turn, claims a batch, delivers it. The outcomes of a batch are
+     * recorded together with the next claim ({@link Journal#acknowledgeAndClaim}: one transaction on
+     * PostgreSQL), and before the worker waits or stops.
+     */
     private void workLoop(int index) {
         String me = owner + "/worker-" + index;
-        while (running && !Thread.currentThread().isInterrupted()) {
-            boolean worked = false;
-            for (int i = 0; i < outbound.size(); i++) {
-                OutboundRoute<?, ?> route = outbound.get((i + index) % outbound.size());
-                List<JournalEntry> entries = journal.claim(route.id(), route.claimSize(), me, leaseDuration);
-                if (!entries.isEmpty()) {
-                    worked = true;
+        List<Ack> acks = List.of();
+        String acked = null;
+        try {
+            while (running && !Thread.currentThread().isInterrupted()) {
+                boolean worked = false;
+                boolean journalFailed = false;
+                for (int i = 0; i < outbound.size(); i++) {
+                    OutboundRoute<?, ?> route = outbound.get((i + index) % outbound.size());
+                    List<JournalEntry> entries;
                     try {
-                        deliver(route, entries);
-                        reportBacklog(route.id());
+                        if (acks.isEmpty()) {
+                            entries = journal.claim(route.id(), route.claimSize(), me, leaseDuration);
+                        } else {
+                            AckAndClaim cycle = journal.acknowledgeAndClaim(acks, route.id(), route.claimSize(), me,
+                                    leaseDuration);
+                            warnRefused(acked, cycle.refused());
+                            acks = List.of();
+                            signal(); // the acks may have made other keys' next entries due
+                            entries = cycle.claimed();
+                        }
                     } catch (RuntimeException e) {
-                        // a bug of ours: the entries' leases expire and they are handed out again
-                        LOG.error("route {}: delivering {} entries failed unexpectedly", route.id(), entries.size(), e);
+                        // the journal's database is away: keep the acks (nothing was recorded), wait, try again
+                        LOG.warn("route {}: the journal failed ({}); {} acknowledgements kept, trying again",
+                                route.id(), e.getMessage(), acks.size());
+                        journalFailed = true;
+                        break;
                     }
-                    signal();
+                    if (!entries.isEmpty()) {
+                        worked = true;
+                        try {
+                            acks = deliver(route, entries);
+                            acked = route.id();
+                            reportBacklog(route.id());
+                        } catch (RuntimeException e) {
+                            // a bug of ours: the entries' leases expire and they are handed out again
+                            LOG.error("route {}: delivering {} entries failed unexpectedly", route.id(), entries.size(), e);
+                        }
+                    }
+                }
+                if (journalFailed) {
+                    await(work, idleWait, wakeups.get());
+                } else if (!worked) {
+                    long seen = wakeups.get();
+                    await(work, nextWait(), seen);
                 }
             }
-            if (!worked) {
-                long seen = wakeups.get();
-                await(work, nextWait(), seen);
+        } finally {
+            if (!acks.isEmpty()) {
+                warnRefused(acked, journal.acknowledge(acks));
+                signal();
             }
+        }
+    }
+
+    private static void warnRefused(String route, int refused) {
+        if (refused > 0) {
+            LOG.warn("route {}: {} acknowledgements refused (lease lost); those entries will be delivered again",
+                    route, refused);
         }
     }
 
@@ -586,12 +629,12 @@ public final class SyncEngine implements AutoCloseable {
 
     /**
      * Delivers claimed entries: maps each, writes them in sink-sized chunks, records cross-references
-     * and idempotency keys, and acknowledges every entry once. A record whose mapping failed with a
+     * and idempotency keys, and returns one ack for every entry (the caller records them). A record whose mapping failed with a
      * transient error (typically a reference to a record written in this very batch, such as a parent
      * account) gets one more mapping attempt after the batch's writes, instead of a round trip through
      * the retry schedule.
      */
-    private <C, T> void deliver(OutboundRoute<C, T> route, List<JournalEntry> entries) {
+    private <C, T> List<Ack> deliver(OutboundRoute<C, T> route, List<JournalEntry> entries) {
         Counters c = counters.get(route.id());
         c.read.add(entries.size());
         Instant now = clock.instant();
@@ -629,12 +672,9 @@ public final class SyncEngine implements AutoCloseable {
             pending = records.isEmpty() ? List.of() : new ArrayList<>(waiting.keySet());
         }
         waiting.forEach((entry, failure) -> acks.add(failure(route, entry, failure, now, c)));
+        // the effects are recorded (durably) before any ack: an ack lost later only repeats a delivery
         idempotency.recordAll(applied, now);
-        int refused = journal.acknowledge(acks);
-        if (refused > 0) {
-            LOG.warn("route {}: {} acknowledgements refused (lease lost); those entries will be delivered again",
-                    route.id(), refused);
-        }
+        return acks;
     }
 
     // "try": MdcScope is used for its side effect on the MDC, not referenced in the block

@@ -13,11 +13,14 @@ import dev.synckit.core.failure.ErrorDetails;
 import dev.synckit.core.failure.RateLimitedException;
 import dev.synckit.core.failure.TransientException;
 import dev.synckit.core.jdbc.SyncKitDatabase;
+import dev.synckit.core.journal.Ack;
+import dev.synckit.core.journal.AckAndClaim;
 import dev.synckit.core.journal.Append;
 import dev.synckit.core.journal.AppendResult;
 import dev.synckit.core.journal.DeadLetter;
 import dev.synckit.core.journal.DeadLetterQuery;
 import dev.synckit.core.journal.Journal;
+import dev.synckit.core.journal.JournalEntry;
 import dev.synckit.core.spi.Checkpoint;
 import dev.synckit.core.store.CheckpointStore;
 import dev.synckit.testkit.MutableClock;
@@ -227,6 +230,47 @@ class DurableEngineTest {
                 .lastModified(Instant.EPOCH).sourceSystem(SourceSystem.SALESFORCE).build();
         return Envelope.forChange(new dev.synckit.canonical.event.CustomerRegistered(c), SourceSystem.SALESFORCE,
                 id + "@1", "corr-" + id, Instant.EPOCH);
+    }
+
+    @Test
+    void aJournalFailingUnderTheWorkers_isWaitedOut_withoutLosingAcknowledgementsOrRepeatingWrites() {
+        ListSource source = new ListSource(10);
+        for (int i = 0; i < 25; i++) {
+            source.add(new Row("r" + i, "Customer " + i, "US", 1));
+        }
+        AtomicInteger claims = new AtomicInteger();
+        AtomicInteger cycles = new AtomicInteger();
+        Journal real = db.journal();
+        Journal flaky = new ForwardingJournal(real) {
+            @Override
+            public List<JournalEntry> claim(String destination, int max, String owner, Duration leaseDuration) {
+                if (claims.getAndIncrement() == 0) {
+                    throw new TransientException("database restarted", ErrorDetails.none().withPlatformCode("DATABASE"));
+                }
+                return real.claim(destination, max, owner, leaseDuration);
+            }
+
+            @Override
+            public AckAndClaim acknowledgeAndClaim(java.util.Collection<Ack> acks, String destination, int max,
+                    String owner, Duration leaseDuration) {
+                if (cycles.getAndIncrement() == 0) {
+                    throw new TransientException("database restarted", ErrorDetails.none().withPlatformCode("DATABASE"));
+                }
+                return real.acknowledgeAndClaim(acks, destination, max, owner, leaseDuration);
+            }
+        };
+        RecordingSink sink = new RecordingSink();
+        // one worker: had the failure ended it, nothing would deliver the rest
+        try (SyncEngine engine = engine().workers(1).journal(flaky).inbound(rows(source))
+                .outbound(target("target", sink)).build()) {
+            RunSummary summary = engine.runUntilIdle(Duration.ofSeconds(30));
+
+            assertThat(summary.idle()).isTrue();
+            assertThat(summary.written()).isEqualTo(25);
+        }
+        assertThat(sink.order).hasSize(25); // the acks kept across the failure: nothing delivered twice
+        assertThat(cycles.get()).isGreaterThanOrEqualTo(2);
+        assertThat(real.backlog("target")).isZero();
     }
 
     @Test

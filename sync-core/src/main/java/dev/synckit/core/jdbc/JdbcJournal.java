@@ -6,6 +6,7 @@ import dev.synckit.canonical.json.CanonicalJson;
 import dev.synckit.core.Envelope;
 import dev.synckit.core.failure.FailureClass;
 import dev.synckit.core.journal.Ack;
+import dev.synckit.core.journal.AckAndClaim;
 import dev.synckit.core.journal.Append;
 import dev.synckit.core.journal.AppendResult;
 import dev.synckit.core.journal.DeadLetter;
@@ -463,48 +464,57 @@ final class JdbcJournal implements Journal {
 
     @Override
     public List<JournalEntry> claim(String destination, int max, String owner, Duration leaseDuration) {
-        if (max < 1) {
-            throw new IllegalArgumentException("max must be >= 1, was " + max);
-        }
-        List<FailedDecode> undecodable = new ArrayList<>();
-        List<JournalEntry> claimed = sql.inTransaction("journal claim", c -> {
-            Instant now = clock.instant();
-            Instant expires = now.plus(leaseDuration);
-            // one lease token per claim: an ack must present it, and a re-claim makes a new one
-            UUID token = UUID.randomUUID();
+        requireClaimSize(max);
+        return sql.inTransaction("journal claim", c -> {
             if (dialect == Dialect.POSTGRESQL) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + PLAN_FOR_QUEUE + ", " + RELAXED_COMMIT);
                         ResultSet rs = ps.executeQuery()) {
                     rs.next();
                 }
             }
-            List<Row> rows = dialect == Dialect.POSTGRESQL
-                    ? claimPostgres(c, destination, max, owner, now, expires, token)
-                    : claimH2(c, destination, max, owner, now, expires, token);
-            List<JournalEntry> entries = new ArrayList<>();
-            for (Row row : rows) {
-                try {
-                    Envelope envelope = row.envelope(json);
-                    entries.add(new JournalEntry(row.seq, destination, envelope, row.attempts, expires,
-                            EntryState.IN_FLIGHT, new Lease(owner, token, expires), row.failure));
-                } catch (RuntimeException e) {
-                    undecodable.add(new FailedDecode(row, e));
-                }
-            }
-            if (!undecodable.isEmpty()) {
-                lock(c, false, List.of(destination), true); // a promotion must see every committed append
-                List<String[]> departed = new ArrayList<>();
-                for (FailedDecode f : undecodable) {
-                    moveToDeadLetters(c, f.row, destination, new FailureRecord(FailureClass.REJECTED,
-                            "UNDECODABLE_PAYLOAD", null, "cannot decode " + f.row.type + " v" + f.row.version + ": "
-                            + f.cause.getMessage(), now), false, now);
-                    departed.add(new String[] {destination, f.row.businessKey});
-                }
-                promoteHeads(c, departed);
-            }
-            return entries;
+            return claim(c, destination, max, owner, leaseDuration);
         });
-        return claimed;
+    }
+
+    private static void requireClaimSize(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be >= 1, was " + max);
+        }
+    }
+
+    /** Claims inside the caller's transaction (which has set up the planning on PostgreSQL). */
+    private List<JournalEntry> claim(Connection c, String destination, int max, String owner, Duration leaseDuration)
+            throws SQLException {
+        Instant now = clock.instant();
+        Instant expires = now.plus(leaseDuration);
+        // one lease token per claim: an ack must present it, and a re-claim makes a new one
+        UUID token = UUID.randomUUID();
+        List<Row> rows = dialect == Dialect.POSTGRESQL
+                ? claimPostgres(c, destination, max, owner, now, expires, token)
+                : claimH2(c, destination, max, owner, now, expires, token);
+        List<JournalEntry> entries = new ArrayList<>();
+        List<FailedDecode> undecodable = new ArrayList<>();
+        for (Row row : rows) {
+            try {
+                Envelope envelope = row.envelope(json);
+                entries.add(new JournalEntry(row.seq, destination, envelope, row.attempts, expires,
+                        EntryState.IN_FLIGHT, new Lease(owner, token, expires), row.failure));
+            } catch (RuntimeException e) {
+                undecodable.add(new FailedDecode(row, e));
+            }
+        }
+        if (!undecodable.isEmpty()) {
+            lock(c, false, List.of(destination), true); // a promotion must see every committed append
+            List<String[]> departed = new ArrayList<>();
+            for (FailedDecode f : undecodable) {
+                moveToDeadLetters(c, f.row, destination, new FailureRecord(FailureClass.REJECTED,
+                        "UNDECODABLE_PAYLOAD", null, "cannot decode " + f.row.type + " v" + f.row.version + ": "
+                        + f.cause.getMessage(), now), false, now);
+                departed.add(new String[] {destination, f.row.businessKey});
+            }
+            promoteHeads(c, departed);
+        }
+        return entries;
     }
 
     /**
@@ -642,19 +652,46 @@ final class JdbcJournal implements Journal {
         }
         int refused = sql.inTransaction("journal acknowledge", c -> {
             lock(c, false, destinationsOf(acks), true);
-            Instant now = clock.instant();
-            if (dialect != Dialect.POSTGRESQL) {
-                return acknowledgeEach(c, acks, now);
-            }
-            List<Ack> completed = new ArrayList<>();
-            List<Ack> others = new ArrayList<>();
-            for (Ack ack : acks) {
-                (ack instanceof Ack.Completed ? completed : others).add(ack);
-            }
-            return completePostgres(c, completed) + acknowledgeEach(c, others, now);
+            return acknowledge(c, acks);
         });
         maintenance.departed(acks.size() - refused);
         return refused;
+    }
+
+    /**
+     * PostgreSQL: the acks and the next claim in one transaction, under one lock statement (which also
+     * sets up the planning and the commit), so a worker's cycle costs one commit instead of two.
+     */
+    @Override
+    public AckAndClaim acknowledgeAndClaim(Collection<Ack> acks, String destination, int max, String owner,
+            Duration leaseDuration) {
+        if (dialect != Dialect.POSTGRESQL || acks.isEmpty()) {
+            return Journal.super.acknowledgeAndClaim(acks, destination, max, owner, leaseDuration);
+        }
+        requireClaimSize(max);
+        AckAndClaim result = sql.inTransaction("journal acknowledge and claim", c -> {
+            Set<String> destinations = destinationsOf(acks);
+            destinations.add(destination);
+            lock(c, false, destinations, true);
+            int refused = acknowledge(c, acks);
+            return new AckAndClaim(refused, claim(c, destination, max, owner, leaseDuration));
+        });
+        maintenance.departed(acks.size() - result.refused());
+        return result;
+    }
+
+    /** Acks inside the caller's transaction, which holds the lock of their destinations. */
+    private int acknowledge(Connection c, Collection<Ack> acks) throws SQLException {
+        Instant now = clock.instant();
+        if (dialect != Dialect.POSTGRESQL) {
+            return acknowledgeEach(c, acks, now);
+        }
+        List<Ack> completed = new ArrayList<>();
+        List<Ack> others = new ArrayList<>();
+        for (Ack ack : acks) {
+            (ack instanceof Ack.Completed ? completed : others).add(ack);
+        }
+        return completePostgres(c, completed) + acknowledgeEach(c, others, now);
     }
 
     /**

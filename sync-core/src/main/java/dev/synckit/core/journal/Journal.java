@@ -89,6 +89,18 @@ public interface Journal {
      */
     int acknowledge(Collection<Ack> acks);
 
+    /**
+     * A worker's cycle in one call: records the outcomes of the batch it has just delivered, then claims
+     * its next batch (of any destination), as {@link #acknowledge} followed by {@link #claim} would. The
+     * acks take effect first, so the claim can hand out a delivery that one of them made its key's next.
+     * The JDBC journal on PostgreSQL does both in one transaction (one commit per cycle instead of two).
+     */
+    default AckAndClaim acknowledgeAndClaim(Collection<Ack> acks, String destination, int max, String owner,
+            Duration leaseDuration) {
+        int refused = acks.isEmpty() ? 0 : acknowledge(acks);
+        return new AckAndClaim(refused, claim(destination, max, owner, leaseDuration));
+    }
+
     /** Records a source record that failed before it could be journaled (unparseable, unmappable). */
     DeadLetter deadLetterRaw(String route, String recordId, String raw, FailureRecord failure);
 

@@ -12,6 +12,7 @@ import dev.synckit.core.audit.AuditEntry;
 import dev.synckit.core.failure.ConflictException;
 import dev.synckit.core.failure.FailureClass;
 import dev.synckit.core.journal.Ack;
+import dev.synckit.core.journal.AckAndClaim;
 import dev.synckit.core.journal.Append;
 import dev.synckit.core.journal.AppendResult;
 import dev.synckit.core.journal.DeadLetter;
@@ -181,6 +182,29 @@ public abstract class StoreContractTest {
         assertThat(journal.backlog("d")).isEqualTo(3);
         assertThat(journal.acknowledge(List.of(Ack.completed(k4)))).isZero();
         assertThat(journal.backlog("d")).isEqualTo(2);
+    }
+
+    @Test
+    void acknowledgeAndClaim_recordsTheAcksFirst_thenClaimsWhatTheyReleased() {
+        journal.append(List.of(envelope("k1", 1), envelope("k1", 2), envelope("k2", 1), envelope("k3", 1)), Set.of("d"));
+        List<JournalEntry> first = claim("d", 2);
+        assertThat(first).extracting(e -> e.envelope().businessKey()).containsExactly("k1", "k2");
+        JournalEntry k2 = first.get(1);
+        JournalEntry forged = new JournalEntry(k2.sequence(), k2.destination(), k2.envelope(), k2.attempts(),
+                k2.nextAttemptAt(), k2.state(), new Lease("w", UUID.randomUUID(), k2.nextAttemptAt()), null);
+
+        AckAndClaim cycle = journal.acknowledgeAndClaim(List.of(Ack.completed(first.get(0)), Ack.completed(forged)),
+                "d", 10, "w", Duration.ofMinutes(1));
+
+        assertThat(cycle.refused()).isEqualTo(1);
+        // k1's second entry was released by the ack in the same call; k2 is still leased
+        assertThat(cycle.claimed()).extracting(JournalEntry::envelope).containsExactly(envelope("k1", 2), envelope("k3", 1));
+        AckAndClaim last = journal.acknowledgeAndClaim(
+                List.of(Ack.completed(k2), Ack.completed(cycle.claimed().get(0)), Ack.completed(cycle.claimed().get(1))),
+                "d", 10, "w", Duration.ofMinutes(1));
+        assertThat(last.refused()).isZero();
+        assertThat(last.claimed()).isEmpty();
+        assertThat(journal.backlog("d")).isZero();
     }
 
     @Test
