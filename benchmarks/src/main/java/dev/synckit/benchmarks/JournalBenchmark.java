@@ -8,6 +8,7 @@ import dev.synckit.canonical.event.CustomerRegistered;
 import dev.synckit.core.Envelope;
 import dev.synckit.core.jdbc.SyncKitDatabase;
 import dev.synckit.core.journal.Ack;
+import dev.synckit.core.journal.AckAndClaim;
 import dev.synckit.core.journal.Journal;
 import dev.synckit.core.journal.JournalEntry;
 import java.sql.Connection;
@@ -185,11 +186,52 @@ public class JournalBenchmark {
         return done;
     }
 
-    /** A worker thread's own destination and event counter. */
+    /**
+     * The engine's worker cycle on one thread: append {@code batch} events, then record the previous
+     * batch's acks together with the next claim ({@link Journal#acknowledgeAndClaim}), as
+     * {@code SyncEngine}'s workers do. In the steady state every event is appended, claimed and
+     * acknowledged once per operation; the acks of an operation's batch travel with the next operation's
+     * claim.
+     */
+    @Benchmark
+    public int workerCycle(Worker worker) {
+        return cycle(worker);
+    }
+
+    /** {@link #workerCycle} on two threads, a destination each: the engine's default of two workers here. */
+    @Benchmark
+    @Threads(2)
+    public int workerCycleTwoWorkers(Worker worker) {
+        return cycle(worker);
+    }
+
+    private int cycle(Worker worker) {
+        List<Envelope> envelopes = new ArrayList<>(batch);
+        for (int i = 0; i < batch; i++) {
+            int n = worker.counter++;
+            envelopes.add(new Envelope(UUID.randomUUID(), "CustomerRegistered", 2, SourceSystem.SALESFORCE,
+                    "key-" + (n % 1000), "corr", null, Instant.EPOCH, new CustomerRegistered(customer)));
+        }
+        journal.append(envelopes, Set.of(worker.destination));
+        int done = 0;
+        while (done < batch) {
+            AckAndClaim cycle = journal.acknowledgeAndClaim(worker.acks, worker.destination, batch, worker.destination,
+                    Duration.ofMinutes(5));
+            if (cycle.claimed().isEmpty()) {
+                throw new IllegalStateException("claimed nothing with " + (batch - done) + " pending");
+            }
+            worker.acks = cycle.claimed().stream().map(Ack::completed).toList();
+            done += cycle.claimed().size();
+        }
+        return done;
+    }
+
+    /** A worker thread's own destination, event counter and acks not yet recorded. */
     @State(Scope.Thread)
     public static class Worker {
         String destination;
         int counter;
+        List<Ack> acks = List.of();
 
         @Setup(Level.Trial)
         public void setUp(ThreadParams thread) {
