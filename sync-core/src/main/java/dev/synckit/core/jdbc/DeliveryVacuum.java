@@ -2,6 +2,7 @@ package dev.synckit.core.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,13 +18,17 @@ import org.slf4j.LoggerFactory;
  * live part is the backlog, skipped when another instance is vacuuming it already.
  *
  * <p>Runs on the thread whose acknowledgement crossed the mark, after its transaction committed, on a
- * connection of its own in auto-commit mode (VACUUM cannot run inside a transaction). A failure (a role
- * that may not vacuum the table, say) is logged once and switches the schedule off: autovacuum still
- * runs, with the table's own thresholds from the schema. Thread-safe.
+ * connection of its own in auto-commit mode (VACUUM cannot run inside a transaction). A failure, or a
+ * refusal (PostgreSQL answers a role that does not own the table with a warning), is logged once and
+ * switches the schedule off: autovacuum still runs, with the table's own thresholds from the schema. A
+ * skip because another session is vacuuming the table is not a refusal. Thread-safe.
  */
 final class DeliveryVacuum {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryVacuum.class);
+
+    /** PostgreSQL's SQL state for "skipping vacuum: lock not available" (SKIP_LOCKED). */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final Sql sql;
     private final long every;
@@ -52,6 +57,11 @@ final class DeliveryVacuum {
         }
     }
 
+    /** Whether the schedule still runs (not turned off, not switched off by a failure or refusal). */
+    boolean active() {
+        return !disabled;
+    }
+
     /** How many times the table was vacuumed by this schedule. */
     long runs() {
         return runs.get();
@@ -63,6 +73,16 @@ final class DeliveryVacuum {
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
                 s.execute("VACUUM (SKIP_LOCKED) sk_delivery");
+                // PostgreSQL refuses a vacuum it may not do with a warning, not an error
+                for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
+                    if (LOCK_NOT_AVAILABLE.equals(w.getSQLState())) {
+                        return; // another instance is vacuuming the table right now: fine
+                    }
+                    disabled = true;
+                    LOG.warn("the database would not vacuum sk_delivery ({}); leaving it to autovacuum from now on",
+                            w.getMessage());
+                    return;
+                }
                 runs.incrementAndGet();
             } finally {
                 c.setAutoCommit(auto);

@@ -81,6 +81,11 @@ final class JdbcJournal implements Journal {
         return maintenance.runs();
     }
 
+    /** Whether this journal still vacuums the delivery table itself. */
+    boolean vacuumScheduled() {
+        return maintenance.active();
+    }
+
     // ------------------------------------------------------------------ append
 
     @Override

@@ -77,6 +77,7 @@ class DeliveryVacuumIntegrationTest {
         deliver(journal, 120);
 
         assertThat(journal.vacuumRuns()).isEqualTo(2);
+        assertThat(journal.vacuumScheduled()).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(this::vacuumCount, n -> n == 2);
         assertThat(journal.backlog("d")).isZero();
     }
@@ -89,7 +90,32 @@ class DeliveryVacuumIntegrationTest {
         deliver(journal, 120);
 
         assertThat(journal.vacuumRuns()).isZero();
+        assertThat(journal.vacuumScheduled()).isFalse();
         assertThat(vacuumCount()).isIn(-1L, 0L); // -1: no statistics of the table yet
+    }
+
+    @Test
+    void aRoleThatMayNotVacuumTheTable_turnsTheScheduleOff_andTheJournalKeepsWorking() throws SQLException {
+        database(0); // the schema, owned by the test's superuser
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DO $$ BEGIN CREATE ROLE sk_test_worker LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            s.execute("GRANT USAGE ON SCHEMA " + ds.getCurrentSchema() + " TO sk_test_worker");
+            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + ds.getCurrentSchema()
+                    + " TO sk_test_worker");
+            s.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA " + ds.getCurrentSchema() + " TO sk_test_worker");
+        }
+        PGSimpleDataSource worker = new PGSimpleDataSource();
+        worker.setURL(TestDatabases.PG_URL);
+        worker.setUser("sk_test_worker");
+        worker.setCurrentSchema(ds.getCurrentSchema());
+        JdbcJournal journal = (JdbcJournal) SyncKitDatabase.builder(worker).vacuumEvery(50).build().journal();
+        assertThat(journal.vacuumScheduled()).isTrue();
+
+        deliver(journal, 120);
+
+        assertThat(journal.vacuumRuns()).isZero();
+        assertThat(journal.vacuumScheduled()).isFalse();
+        assertThat(journal.backlog("d")).isZero();
     }
 
     @Test
