@@ -6,6 +6,7 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,28 +31,48 @@ final class DeliveryVacuum {
     /** PostgreSQL's SQL state for "skipping vacuum: lock not available" (SKIP_LOCKED). */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
+    /** A run may take at most this share of the time (1 / SHARE): after one that took t, the next waits (SHARE - 1) t. */
+    private static final int SHARE = 10;
+
     private final Sql sql;
     private final long every;
+    private final LongSupplier nanoTime;
     private final AtomicLong departed = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong runs = new AtomicLong();
     private volatile boolean disabled;
+    private volatile long notBefore;
+    private volatile boolean ranOnce;
 
     /** @param every departed deliveries between two runs; 0 never runs */
     DeliveryVacuum(Sql sql, long every) {
+        this(sql, every, System::nanoTime);
+    }
+
+    DeliveryVacuum(Sql sql, long every, LongSupplier nanoTime) {
         this.sql = sql;
         this.every = every;
+        this.nanoTime = nanoTime;
         this.disabled = every <= 0;
     }
 
-    /** Counts deliveries that left the table; vacuums when the count reaches the mark. */
+    /**
+     * Counts deliveries that left the table; vacuums when the count reaches the mark, unless the last run
+     * was too recent for its length: a vacuum's cost grows with the table's indexes (a large backlog), so
+     * runs are spaced to take at most a tenth of the time of the thread that makes them.
+     */
     void departed(int count) {
-        if (disabled || count <= 0 || departed.addAndGet(count) < every || !running.compareAndSet(false, true)) {
+        if (disabled || count <= 0 || departed.addAndGet(count) < every
+                || (ranOnce && nanoTime.getAsLong() - notBefore < 0) || !running.compareAndSet(false, true)) {
             return;
         }
         try {
             departed.set(0);
+            long start = nanoTime.getAsLong();
             vacuum();
+            long took = nanoTime.getAsLong() - start;
+            notBefore = start + took * SHARE;
+            ranOnce = true;
         } finally {
             running.set(false);
         }
