@@ -73,7 +73,6 @@ public class JournalBenchmark {
     private DataSource dataSource;
     private HikariDataSource pool;
     private String schema;
-    private int counter;
     private Customer customer;
     private JdbcMessageIdRepository camel;
 
@@ -138,24 +137,8 @@ public class JournalBenchmark {
 
     /** Append {@code batch} events over 1,000 keys, claim them all, acknowledge them all. */
     @Benchmark
-    public int appendClaimAck() {
-        List<Envelope> envelopes = new ArrayList<>(batch);
-        for (int i = 0; i < batch; i++) {
-            int n = counter++;
-            envelopes.add(new Envelope(UUID.randomUUID(), "CustomerRegistered", 2, SourceSystem.SALESFORCE,
-                    "key-" + (n % 1000), "corr", null, Instant.EPOCH, new CustomerRegistered(customer)));
-        }
-        journal.append(envelopes, Set.of("target"));
-        int done = 0;
-        while (done < batch) {
-            List<JournalEntry> claimed = journal.claim("target", batch, "bench", Duration.ofMinutes(5));
-            if (claimed.isEmpty()) {
-                throw new IllegalStateException("claimed nothing with " + (batch - done) + " pending");
-            }
-            journal.acknowledge(claimed.stream().map(Ack::completed).toList());
-            done += claimed.size();
-        }
-        return done;
+    public int appendClaimAck(Worker worker) {
+        return appendClaimAcknowledge(worker);
     }
 
     /**
@@ -167,13 +150,12 @@ public class JournalBenchmark {
     @Benchmark
     @Threads(2)
     public int appendClaimAckTwoWorkers(Worker worker) {
-        List<Envelope> envelopes = new ArrayList<>(batch);
-        for (int i = 0; i < batch; i++) {
-            int n = worker.counter++;
-            envelopes.add(new Envelope(UUID.randomUUID(), "CustomerRegistered", 2, SourceSystem.SALESFORCE,
-                    "key-" + (n % 1000), "corr", null, Instant.EPOCH, new CustomerRegistered(customer)));
-        }
-        journal.append(envelopes, Set.of(worker.destination));
+        return appendClaimAcknowledge(worker);
+    }
+
+    /** Appends a batch for the worker's destination, then claims and acknowledges until all of it is done. */
+    private int appendClaimAcknowledge(Worker worker) {
+        appendBatch(worker);
         int done = 0;
         while (done < batch) {
             List<JournalEntry> claimed = journal.claim(worker.destination, batch, worker.destination, Duration.ofMinutes(5));
@@ -184,6 +166,17 @@ public class JournalBenchmark {
             done += claimed.size();
         }
         return done;
+    }
+
+    /** {@code batch} new events over the worker's 1,000 keys, appended for its destination. */
+    private void appendBatch(Worker worker) {
+        List<Envelope> envelopes = new ArrayList<>(batch);
+        for (int i = 0; i < batch; i++) {
+            int n = worker.counter++;
+            envelopes.add(new Envelope(UUID.randomUUID(), "CustomerRegistered", 2, SourceSystem.SALESFORCE,
+                    "key-" + (n % 1000), "corr", null, Instant.EPOCH, new CustomerRegistered(customer)));
+        }
+        journal.append(envelopes, Set.of(worker.destination));
     }
 
     /**
@@ -206,13 +199,7 @@ public class JournalBenchmark {
     }
 
     private int cycle(Worker worker) {
-        List<Envelope> envelopes = new ArrayList<>(batch);
-        for (int i = 0; i < batch; i++) {
-            int n = worker.counter++;
-            envelopes.add(new Envelope(UUID.randomUUID(), "CustomerRegistered", 2, SourceSystem.SALESFORCE,
-                    "key-" + (n % 1000), "corr", null, Instant.EPOCH, new CustomerRegistered(customer)));
-        }
-        journal.append(envelopes, Set.of(worker.destination));
+        appendBatch(worker);
         int done = 0;
         while (done < batch) {
             AckAndClaim cycle = journal.acknowledgeAndClaim(worker.acks, worker.destination, batch, worker.destination,

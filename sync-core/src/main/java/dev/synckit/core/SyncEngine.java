@@ -569,8 +569,15 @@ public final class SyncEngine implements AutoCloseable {
             }
         } finally {
             if (!acks.isEmpty()) {
-                warnRefused(acked, journal.acknowledge(acks));
-                signal();
+                try {
+                    warnRefused(acked, journal.acknowledge(acks));
+                    signal();
+                } catch (RuntimeException e) {
+                    // stopping with the journal away: the entries' leases expire and they are delivered again,
+                    // where the idempotency keys already recorded absorb them
+                    LOG.warn("route {}: {} acknowledgements not recorded on stop ({})", acked, acks.size(),
+                            e.getMessage());
+                }
             }
         }
     }
@@ -629,10 +636,10 @@ public final class SyncEngine implements AutoCloseable {
 
     /**
      * Delivers claimed entries: maps each, writes them in sink-sized chunks, records cross-references
-     * and idempotency keys, and returns one ack for every entry (the caller records them). A record whose mapping failed with a
-     * transient error (typically a reference to a record written in this very batch, such as a parent
-     * account) gets one more mapping attempt after the batch's writes, instead of a round trip through
-     * the retry schedule.
+     * and idempotency keys, and returns one ack for every entry (the caller records them). A record whose
+     * mapping failed with a transient error (typically a reference to a record written in this very batch,
+     * such as a parent account) gets one more mapping attempt after the batch's writes, instead of a round
+     * trip through the retry schedule.
      */
     private <C, T> List<Ack> deliver(OutboundRoute<C, T> route, List<JournalEntry> entries) {
         Counters c = counters.get(route.id());

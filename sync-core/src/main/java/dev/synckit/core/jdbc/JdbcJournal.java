@@ -300,8 +300,8 @@ final class JdbcJournal implements Journal {
      * PostgreSQL: transaction-scoped advisory locks (SyncKit's own class id, the hash of the destination),
      * taken in hash order so that two lockers never wait for each other in a cycle; the same statement
      * sets up the transaction's planning ({@link #PLAN_FOR_QUEUE}) and, for acknowledgements, its commit
-     * ({@link #RELAXED_COMMIT}). H2 has no shared or advisory locks:
-     * it locks one row exclusively for both (one embedded process).
+     * ({@link #RELAXED_COMMIT}). H2 has no shared or advisory locks: it locks one row exclusively for both
+     * (one embedded process).
      */
     private void lock(Connection c, boolean exclusive, Collection<String> destinations, boolean relaxedCommit)
             throws SQLException {
@@ -329,12 +329,12 @@ final class JdbcJournal implements Journal {
     private static final int LOCK_CLASS = 0x53594e4b;
 
     /**
-     * PostgreSQL: select-list items that turn sequential scans and cached generic plans off for the rest of
-     * the transaction ({@code SET LOCAL}), sent with the lock statement the transaction makes anyway. The
-     * delivery table's live part is small, so a plan made when it was small (and cached by the driver's
-     * server-side prepared statements) scans it sequentially or walks a whole index, while between two
-     * vacuums it holds thousands of dead rows: a sequential probe per key then costs what an index probe
-     * costs per batch.
+     * PostgreSQL: a select-list item that turns sequential scans off for the rest of the transaction
+     * ({@code SET LOCAL}), sent with the lock statement the transaction makes anyway. The delivery table's
+     * live part is small, so a plan made when it was small (and cached by the driver's server-side
+     * prepared statements) scans it sequentially, while between two vacuums it holds thousands of dead
+     * rows: a sequential probe per key then costs what an index probe costs per batch. (Whole-index walks,
+     * the other bad plan, are ruled out by how the statements are written: index probes, ctid changes.)
      */
     private static final String PLAN_FOR_QUEUE = "set_config('enable_seqscan', 'off', true)";
 

@@ -219,8 +219,9 @@ public final class SyncKitDatabase {
         }
 
         /**
-         * PostgreSQL: the journal vacuums its delivery table after this many deliveries left it (completed or
-         * dead-lettered), counted per {@code SyncKitDatabase}; 0 leaves it to autovacuum alone. The default,
+         * PostgreSQL: the journal vacuums its delivery table after this many acknowledged deliveries (each
+         * leaves a dead row: completed, dead-lettered or rescheduled), counted per {@code SyncKitDatabase};
+         * 0 leaves it to autovacuum alone. The default,
          * 10,000, keeps the dead rows that claims step over to a few seconds' worth at high rates; see
          * docs/architecture.md. Ignored on H2.
          */
